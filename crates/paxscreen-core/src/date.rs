@@ -1,0 +1,258 @@
+//! Partial dates: real data often knows only the year, or year and month, of a birth.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A small value (date, country code, gender) that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid {what} {value:?}: {reason}")]
+pub struct ValueError {
+    /// What kind of value was expected ("date", "country code", ...).
+    pub what: &'static str,
+    /// The text that was read.
+    pub value: String,
+    /// Why it was refused.
+    pub reason: &'static str,
+}
+
+impl ValueError {
+    fn date(value: &str, reason: &'static str) -> Self {
+        ValueError {
+            what: "date",
+            value: value.to_string(),
+            reason,
+        }
+    }
+}
+
+/// A date of which the month and day may be unknown (`1979`, `1979-06`, `1979-06-30`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct PartialDate {
+    /// Four-digit year.
+    pub year: u16,
+    /// Month 1-12, when known.
+    pub month: Option<u8>,
+    /// Day 1-31, when known (only with a month).
+    pub day: Option<u8>,
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ => {
+            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+            if leap {
+                29
+            } else {
+                28
+            }
+        }
+    }
+}
+
+impl PartialDate {
+    /// A full date, validated.
+    pub fn ymd(year: u16, month: u8, day: u8) -> Result<Self, ValueError> {
+        Self::new(year, Some(month), Some(day))
+    }
+
+    /// A date with optional month and day, validated (day needs a month; ranges checked).
+    pub fn new(year: u16, month: Option<u8>, day: Option<u8>) -> Result<Self, ValueError> {
+        let shown = format!("{year:04}-{month:?}-{day:?}");
+        if !(1000..=9999).contains(&year) {
+            return Err(ValueError::date(&shown, "year out of range"));
+        }
+        if let Some(m) = month {
+            if !(1..=12).contains(&m) {
+                return Err(ValueError::date(&shown, "month out of range"));
+            }
+        }
+        match (month, day) {
+            (None, Some(_)) => return Err(ValueError::date(&shown, "day without month")),
+            (Some(m), Some(d)) if d == 0 || d > days_in_month(year, m) => {
+                return Err(ValueError::date(&shown, "day out of range"))
+            }
+            _ => {}
+        }
+        Ok(PartialDate { year, month, day })
+    }
+
+    /// Is the full date (year, month and day) known?
+    pub fn is_full(&self) -> bool {
+        self.month.is_some() && self.day.is_some()
+    }
+
+    /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub fn parse(text: &str) -> Result<Self, ValueError> {
+        let t = text.trim();
+        let parts: Vec<&str> = t.split('-').collect();
+        let num = |s: &str, len: usize| -> Result<u32, ValueError> {
+            if s.len() != len || !s.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(ValueError::date(
+                    text,
+                    "expected YYYY-MM-DD, YYYY-MM or YYYY",
+                ));
+            }
+            Ok(s.parse::<u32>().expect("digits"))
+        };
+        let (y, m, d) = match parts.as_slice() {
+            [y] => (num(y, 4)?, None, None),
+            [y, m] => (num(y, 4)?, Some(num(m, 2)?), None),
+            [y, m, d] => (num(y, 4)?, Some(num(m, 2)?), Some(num(d, 2)?)),
+            _ => {
+                return Err(ValueError::date(
+                    text,
+                    "expected YYYY-MM-DD, YYYY-MM or YYYY",
+                ))
+            }
+        };
+        Self::new(y as u16, m.map(|v| v as u8), d.map(|v| v as u8)).map_err(|e| ValueError {
+            value: text.to_string(),
+            ..e
+        })
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+            if let Some(d) = self.day {
+                write!(f, "-{d:02}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::str::FromStr for PartialDate {
+    type Err = ValueError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
+impl TryFrom<String> for PartialDate {
+    type Error = ValueError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Self::parse(&s)
+    }
+}
+
+impl From<PartialDate> for String {
+    fn from(d: PartialDate) -> String {
+        d.to_string()
+    }
+}
+
+/// A date of birth as a watchlist states it: a (partial) date or a range of years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum DobSpec {
+    /// An exact or partial date.
+    Date(PartialDate),
+    /// Born in some year from `from` to `to`, both included (UN "BETWEEN").
+    Range {
+        /// First year of the range.
+        from: u16,
+        /// Last year of the range.
+        to: u16,
+    },
+}
+
+impl DobSpec {
+    /// Parses a partial date or a range `YYYY..YYYY`.
+    pub fn parse(text: &str) -> Result<Self, ValueError> {
+        let t = text.trim();
+        if let Some((a, b)) = t.split_once("..") {
+            let from = PartialDate::parse(a)?;
+            let to = PartialDate::parse(b)?;
+            if from.month.is_some() || to.month.is_some() {
+                return Err(ValueError::date(text, "a range is written YYYY..YYYY"));
+            }
+            if from.year > to.year {
+                return Err(ValueError::date(text, "range ends before it starts"));
+            }
+            return Ok(DobSpec::Range {
+                from: from.year,
+                to: to.year,
+            });
+        }
+        PartialDate::parse(t).map(DobSpec::Date)
+    }
+
+    /// Does this specification contain the given year?
+    pub fn contains_year(&self, year: u16) -> bool {
+        match *self {
+            DobSpec::Date(d) => d.year == year,
+            DobSpec::Range { from, to } => (from..=to).contains(&year),
+        }
+    }
+}
+
+impl fmt::Display for DobSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DobSpec::Date(d) => d.fmt(f),
+            DobSpec::Range { from, to } => write!(f, "{from:04}..{to:04}"),
+        }
+    }
+}
+
+impl TryFrom<String> for DobSpec {
+    type Error = ValueError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Self::parse(&s)
+    }
+}
+
+impl From<DobSpec> for String {
+    fn from(d: DobSpec) -> String {
+        d.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_partial_dates() {
+        assert_eq!(
+            PartialDate::parse("1979-06-30").unwrap(),
+            PartialDate::ymd(1979, 6, 30).unwrap()
+        );
+        assert_eq!(PartialDate::parse("1979-06").unwrap().day, None);
+        assert_eq!(PartialDate::parse("1979").unwrap().month, None);
+        assert_eq!(
+            PartialDate::parse("1979-06-30").unwrap().to_string(),
+            "1979-06-30"
+        );
+        assert!(PartialDate::parse("1979-02-30").is_err());
+        assert!(PartialDate::parse("2000-02-29").is_ok());
+        assert!(PartialDate::parse("1900-02-29").is_err());
+        assert!(PartialDate::parse("79-06-30").is_err());
+        assert!(PartialDate::parse("").is_err());
+    }
+
+    #[test]
+    fn parses_ranges() {
+        assert_eq!(
+            DobSpec::parse("1960..1965").unwrap(),
+            DobSpec::Range {
+                from: 1960,
+                to: 1965
+            }
+        );
+        assert!(DobSpec::parse("1965..1960").is_err());
+        assert!(DobSpec::parse("1965..1960-01").is_err());
+        assert!(DobSpec::parse("1960..1965").unwrap().contains_year(1963));
+        assert_eq!(
+            DobSpec::parse("1960..1965").unwrap().to_string(),
+            "1960..1965"
+        );
+    }
+}
