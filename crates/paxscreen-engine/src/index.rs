@@ -1,0 +1,354 @@
+//! The index: every watchlist name analysed once into tokens, with fst dictionaries
+//! for the three ways a traveller token can meet a listed one (a shared form or typo
+//! neighbour, a shared variant key, a prefix) and postings from tokens to names.
+
+use crate::EngineError;
+use fst::{Map, MapBuilder};
+use paxscreen_core::WatchlistEntry;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashMap};
+
+/// Typos tolerated in a token of this many letters (milli/tantivy practice: none in
+/// short tokens, whose variants are covered by variant keys instead).
+pub(crate) fn max_typos(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// Every string made from `word` by deleting up to `max` letters (the word itself
+/// included): two words within edit distance `d` (substitutions, insertions, deletions,
+/// adjacent transpositions) always share one with at most `d` deletions on each side.
+pub(crate) fn deletion_variants(word: &str, max: usize, out: &mut Vec<String>) {
+    out.push(word.to_string());
+    let mut frontier = vec![word.to_string()];
+    for _ in 0..max {
+        let mut next = Vec::new();
+        for w in &frontier {
+            if w.len() <= 1 {
+                continue;
+            }
+            for i in 0..w.len() {
+                let mut v = String::with_capacity(w.len() - 1);
+                v.push_str(&w[..i]);
+                v.push_str(&w[i + 1..]);
+                next.push(v);
+            }
+        }
+        next.sort_unstable();
+        next.dedup();
+        out.extend(next.iter().cloned());
+        frontier = next;
+    }
+}
+
+/// Lists of u32 stored flat: list `i` is `data[offsets[i]..offsets[i + 1]]`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct Postings {
+    offsets: Vec<u32>,
+    data: Vec<u32>,
+}
+
+impl Postings {
+    pub fn from_lists(lists: Vec<Vec<u32>>) -> Postings {
+        let mut offsets = Vec::with_capacity(lists.len() + 1);
+        let mut data = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+        offsets.push(0);
+        for l in lists {
+            data.extend(l);
+            offsets.push(data.len() as u32);
+        }
+        Postings { offsets, data }
+    }
+
+    pub fn get(&self, i: u32) -> &[u32] {
+        let i = i as usize;
+        match (self.offsets.get(i), self.offsets.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.data[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+}
+
+/// One distinct analysed token of the watchlist.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct TokenInfo {
+    /// Form ids (into `Tables::forms`), primary first.
+    pub forms: Vec<u32>,
+    /// Variant key ids.
+    pub keys: Vec<u32>,
+    /// Rarity weight in (0, 1].
+    pub weight: f32,
+    /// 0 name, 1 connector, 2 initial.
+    pub role: u8,
+}
+
+/// One indexed name.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct NameRec {
+    pub entry: u32,
+    pub name: u16,
+    pub tokens: Vec<u32>,
+}
+
+/// Everything but the fsts; serialized into the snapshot.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct Tables {
+    pub forms: Vec<String>,
+    pub form_tokens: Postings,
+    pub keys: Vec<String>,
+    pub key_tokens: Postings,
+    pub delete_forms: Postings,
+    pub tokens: Vec<TokenInfo>,
+    pub token_names: Postings,
+    pub names: Vec<NameRec>,
+    /// (normalized document number, entry), sorted.
+    pub documents: Vec<(String, u32)>,
+}
+
+/// Bytes of an fst: built in memory or memory-mapped from a snapshot.
+pub(crate) enum FstBytes {
+    Owned(Vec<u8>),
+    Mapped(memmap2::Mmap),
+}
+
+impl AsRef<[u8]> for FstBytes {
+    fn as_ref(&self) -> &[u8] {
+        match self {
+            FstBytes::Owned(v) => v,
+            FstBytes::Mapped(m) => m,
+        }
+    }
+}
+
+pub(crate) struct Index {
+    pub entries: Vec<WatchlistEntry>,
+    pub tables: Tables,
+    /// form string -> form id
+    pub forms_fst: Map<FstBytes>,
+    /// variant key -> key id
+    pub keys_fst: Map<FstBytes>,
+    /// deletion variant -> id into `delete_forms`
+    pub deletes_fst: Map<FstBytes>,
+}
+
+pub(crate) const ROLE_NAME: u8 = 0;
+pub(crate) const ROLE_CONNECTOR: u8 = 1;
+pub(crate) const ROLE_INITIAL: u8 = 2;
+
+pub(crate) fn role_code(role: paxscreen_names::TokenRole) -> u8 {
+    match role {
+        paxscreen_names::TokenRole::Name => ROLE_NAME,
+        paxscreen_names::TokenRole::Connector => ROLE_CONNECTOR,
+        paxscreen_names::TokenRole::Initial => ROLE_INITIAL,
+    }
+}
+
+/// Rarity weight from the number of names holding a key: inverse document frequency
+/// scaled to (0, 1], with the collection size floored so that small lists do not make
+/// every token look rare.
+pub(crate) fn rarity_weight(df: u32, n_names: usize) -> f32 {
+    let n = n_names.max(20_000) as f64;
+    let w = ((n + 1.0) / (df as f64 + 1.0)).ln() / (n + 1.0).ln();
+    w.clamp(0.12, 1.0) as f32
+}
+
+fn build_map(keys: &[String]) -> Result<Map<FstBytes>, EngineError> {
+    let mut b = MapBuilder::memory();
+    for (i, k) in keys.iter().enumerate() {
+        b.insert(k, i as u64).map_err(|e| EngineError::Internal(format!("fst build: {e}")))?;
+    }
+    let bytes = b.into_inner().map_err(|e| EngineError::Internal(format!("fst build: {e}")))?;
+    Map::new(FstBytes::Owned(bytes)).map_err(|e| EngineError::Internal(format!("fst open: {e}")))
+}
+
+impl Index {
+    pub fn build(entries: Vec<WatchlistEntry>) -> Result<Index, EngineError> {
+        let mut seen = std::collections::HashSet::new();
+        for e in &entries {
+            if !seen.insert(e.id.as_str()) {
+                return Err(EngineError::DuplicateId(e.id.clone()));
+            }
+        }
+        // 1. Analyse every name; intern distinct tokens.
+        let mut token_ids: HashMap<(Vec<String>, Vec<String>, u8), u32> = HashMap::new();
+        let mut raw_tokens: Vec<(Vec<String>, Vec<String>, u8)> = Vec::new();
+        let mut names = Vec::new();
+        for (ei, e) in entries.iter().enumerate() {
+            for (ni, n) in e.names.iter().enumerate().take(u16::MAX as usize) {
+                let analysed = paxscreen_names::analyze(&n.name);
+                if analysed.tokens.is_empty() {
+                    continue;
+                }
+                let mut toks = Vec::with_capacity(analysed.tokens.len());
+                for t in analysed.tokens {
+                    let sig = (t.forms, t.keys, role_code(t.role));
+                    let id = match token_ids.get(&sig) {
+                        Some(&id) => id,
+                        None => {
+                            let id = raw_tokens.len() as u32;
+                            raw_tokens.push(sig.clone());
+                            token_ids.insert(sig, id);
+                            id
+                        }
+                    };
+                    toks.push(id);
+                }
+                names.push(NameRec { entry: ei as u32, name: ni as u16, tokens: toks });
+            }
+        }
+        drop(token_ids);
+        let (tables, delete_keys) = Self::tables_from(raw_tokens, names, &entries)?;
+        let forms_fst = build_map(&tables.forms)?;
+        let keys_fst = build_map(&tables.keys)?;
+        let deletes_fst = build_map(&delete_keys)?;
+        Ok(Index { entries, tables, forms_fst, keys_fst, deletes_fst })
+    }
+
+    fn tables_from(
+        raw_tokens: Vec<(Vec<String>, Vec<String>, u8)>,
+        names: Vec<NameRec>,
+        entries: &[WatchlistEntry],
+    ) -> Result<(Tables, Vec<String>), EngineError> {
+        // 2. Forms and keys dictionaries (sorted: fst needs sorted keys).
+        let forms: Vec<String> = raw_tokens.iter().flat_map(|t| t.0.iter().cloned()).collect::<BTreeSet<_>>().into_iter().collect();
+        let keys: Vec<String> = raw_tokens.iter().flat_map(|t| t.1.iter().cloned()).collect::<BTreeSet<_>>().into_iter().collect();
+        let form_id: HashMap<&str, u32> = forms.iter().enumerate().map(|(i, f)| (f.as_str(), i as u32)).collect();
+        let key_id: HashMap<&str, u32> = keys.iter().enumerate().map(|(i, f)| (f.as_str(), i as u32)).collect();
+        let mut form_lists = vec![Vec::new(); forms.len()];
+        let mut key_lists = vec![Vec::new(); keys.len()];
+        let mut tokens = Vec::with_capacity(raw_tokens.len());
+        for (ti, (tf, tk, role)) in raw_tokens.iter().enumerate() {
+            let fids: Vec<u32> = tf.iter().map(|f| form_id[f.as_str()]).collect();
+            let kids: Vec<u32> = tk.iter().map(|k| key_id[k.as_str()]).collect();
+            for &f in &fids {
+                form_lists[f as usize].push(ti as u32);
+            }
+            for &k in &kids {
+                key_lists[k as usize].push(ti as u32);
+            }
+            tokens.push(TokenInfo { forms: fids, keys: kids, weight: 1.0, role: *role });
+        }
+        // 3. Postings token -> names, and rarity weights from names per primary key.
+        let mut token_name_lists = vec![Vec::new(); tokens.len()];
+        let mut key_df = vec![0u32; keys.len()];
+        for (ni, n) in names.iter().enumerate() {
+            let mut name_keys: Vec<u32> = Vec::new();
+            for &t in &n.tokens {
+                let l: &mut Vec<u32> = &mut token_name_lists[t as usize];
+                if l.last() != Some(&(ni as u32)) {
+                    l.push(ni as u32);
+                }
+                name_keys.extend(tokens[t as usize].keys.first().copied());
+            }
+            name_keys.sort_unstable();
+            name_keys.dedup();
+            for k in name_keys {
+                key_df[k as usize] += 1;
+            }
+        }
+        for t in &mut tokens {
+            let df = t.keys.first().map(|&k| key_df[k as usize]).unwrap_or(1);
+            t.weight = rarity_weight(df, names.len());
+        }
+        // 4. Deletion neighbourhoods of every form (typo retrieval).
+        let mut pairs: Vec<(String, u32)> = Vec::new();
+        let mut buf = Vec::new();
+        for (fi, f) in forms.iter().enumerate() {
+            buf.clear();
+            deletion_variants(f, max_typos(f.len()), &mut buf);
+            pairs.extend(buf.drain(..).map(|v| (v, fi as u32)));
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut delete_keys: Vec<String> = Vec::new();
+        let mut delete_lists: Vec<Vec<u32>> = Vec::new();
+        for (v, f) in pairs {
+            if delete_keys.last() != Some(&v) {
+                delete_keys.push(v);
+                delete_lists.push(Vec::new());
+            }
+            delete_lists.last_mut().expect("pushed").push(f);
+        }
+        // 5. Documents.
+        let mut documents: Vec<(String, u32)> = Vec::new();
+        for (ei, e) in entries.iter().enumerate() {
+            for d in &e.documents {
+                let n = d.normalized_number();
+                if n.len() >= 5 {
+                    documents.push((n, ei as u32));
+                }
+            }
+        }
+        documents.sort_unstable();
+        documents.dedup();
+        let tables = Tables {
+            forms,
+            form_tokens: Postings::from_lists(form_lists),
+            keys,
+            key_tokens: Postings::from_lists(key_lists),
+            delete_forms: Postings::from_lists(delete_lists),
+            tokens,
+            token_names: Postings::from_lists(token_name_lists),
+            names,
+            documents,
+        };
+        // The deletion variants themselves live only in the fst.
+        Ok((tables, delete_keys))
+    }
+
+    /// A content hash of the entries: equal lists give equal versions.
+    pub fn version(&self) -> String {
+        let bytes = bincode::serialize(&self.entries).unwrap_or_default();
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        format!("{h:016x}")
+    }
+
+    pub fn entries_with_document<'a>(&'a self, number: &'a str) -> impl Iterator<Item = u32> + 'a {
+        let docs = &self.tables.documents;
+        let start = docs.partition_point(|(n, _)| n.as_str() < number);
+        docs[start..].iter().take_while(move |(n, _)| n == number).map(|(_, e)| *e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deletion_variants_cover_distance() {
+        let mut v = Vec::new();
+        deletion_variants("ABCD", 1, &mut v);
+        assert_eq!(v, vec!["ABCD", "ABC", "ABD", "ACD", "BCD"]);
+        let mut v = Vec::new();
+        deletion_variants("AB", 2, &mut v);
+        assert_eq!(v, vec!["AB", "A", "B"]);
+    }
+
+    #[test]
+    fn rarity_weights_fall_with_frequency() {
+        assert!(rarity_weight(1, 20_000) > 0.9);
+        assert!(rarity_weight(1000, 20_000) < 0.35);
+        assert!(rarity_weight(20_000, 20_000) >= 0.12);
+    }
+
+    #[test]
+    fn postings_roundtrip() {
+        let p = Postings::from_lists(vec![vec![1, 2], vec![], vec![7]]);
+        assert_eq!(p.get(0), &[1, 2]);
+        assert_eq!(p.get(1), &[] as &[u32]);
+        assert_eq!(p.get(2), &[7]);
+        assert_eq!(p.get(3), &[] as &[u32]);
+        assert_eq!(p.len(), 3);
+    }
+}

@@ -1,0 +1,322 @@
+//! Screening one traveller: analyse the name, retrieve the listed tokens each traveller
+//! token can meet, keep the names that can still reach the threshold, score them.
+
+use crate::index::{deletion_variants, max_typos, Index, ROLE_INITIAL};
+use crate::score::{self, How, NameScore};
+use crate::ScreenOptions;
+use fst::{Automaton, IntoStreamer, Streamer};
+use paxscreen_core::{DocumentEvidence, Evidence, Hit, TokenMatch, Traveller};
+use std::collections::HashMap;
+
+/// A traveller token with the listed tokens it meets.
+pub(crate) struct QueryToken {
+    pub forms: Vec<String>,
+    pub keys: Vec<String>,
+    pub role: u8,
+    pub truncatable: bool,
+    /// (listed token id, similarity, how), sorted by token id; similarity > 0 only.
+    pub matches: Vec<(u32, f32, How)>,
+    /// Weight when unmatched: the weight of its best match, or a default when none.
+    pub weight: f32,
+    /// Largest weight among its matches (0 when none).
+    pub wmax: f32,
+}
+
+impl QueryToken {
+    fn sim(&self, token: u32) -> (f32, How) {
+        match self.matches.binary_search_by_key(&token, |m| m.0) {
+            Ok(i) => (self.matches[i].1, self.matches[i].2),
+            Err(_) => (0.0, How::None),
+        }
+    }
+}
+
+/// A name a traveller gives is "possibly truncated" when it fills an MRZ name field
+/// (TD1 30, TD3 39 characters with `<<`): then its last given-name token may be a prefix.
+const TRUNCATION_LENGTH: usize = 28;
+
+pub(crate) fn analyse_traveller(t: &Traveller) -> Vec<QueryToken> {
+    let analysed = paxscreen_names::analyze_person(&t.surname, &t.given_names);
+    let full_len = t.surname.chars().count() + t.given_names.chars().count() + 2;
+    let last_given = if full_len >= TRUNCATION_LENGTH {
+        paxscreen_names::analyze_person("", &t.given_names).tokens.len().checked_sub(1)
+    } else {
+        None
+    };
+    analysed
+        .tokens
+        .into_iter()
+        .enumerate()
+        .map(|(i, tok)| QueryToken {
+            truncatable: Some(i) == last_given && tok.role != paxscreen_names::TokenRole::Initial,
+            role: crate::index::role_code(tok.role),
+            forms: tok.forms,
+            keys: tok.keys,
+            matches: Vec::new(),
+            weight: score::UNKNOWN_TOKEN_WEIGHT,
+            wmax: 0.0,
+        })
+        .collect()
+}
+
+/// Similarity of a traveller token and a listed token: the best over their forms, and
+/// at least [`score::KEY_SIMILARITY`] when they share a variant key.
+pub(crate) fn token_similarity(index: &Index, q: &QueryToken, q_key_ids: &[u32], token: u32) -> (f32, How) {
+    let info = &index.tables.tokens[token as usize];
+    let mut best = (0.0f32, How::None);
+    if q.role == ROLE_INITIAL || info.role == ROLE_INITIAL {
+        // Initials meet only the same initial.
+        for qf in &q.forms {
+            for &cf in &info.forms {
+                if qf == &index.tables.forms[cf as usize] {
+                    return (1.0, How::Exact);
+                }
+            }
+        }
+        return best;
+    }
+    for qf in &q.forms {
+        for &cf in &info.forms {
+            let r = score::form_similarity(qf, &index.tables.forms[cf as usize], q.truncatable);
+            if r.0 > best.0 {
+                best = r;
+            }
+        }
+    }
+    if best.0 < score::KEY_SIMILARITY && info.keys.iter().any(|k| q_key_ids.contains(k)) {
+        best = (score::KEY_SIMILARITY, How::Variant);
+    }
+    best
+}
+
+fn key_ids(index: &Index, q: &QueryToken) -> Vec<u32> {
+    q.keys.iter().filter_map(|k| index.keys_fst.get(k).map(|v| v as u32)).collect()
+}
+
+/// Finds every listed token that `q` meets, through the fsts (or, `exhaustive`, by
+/// comparing with every listed token).
+fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
+    let kids = key_ids(index, q);
+    let mut candidates: Vec<u32> = Vec::new();
+    if exhaustive {
+        candidates.extend(0..index.tables.tokens.len() as u32);
+    } else {
+        let mut variants = Vec::new();
+        for qf in &q.forms {
+            // A listed form within d typos shares a deletion variant with at most d
+            // deletions on each side; d <= max_typos of the listed form's length, which
+            // is at most the query length + 2.
+            let qdel = max_typos(qf.len() + 2).min(2);
+            variants.clear();
+            deletion_variants(qf, qdel, &mut variants);
+            for v in &variants {
+                if let Some(id) = index.deletes_fst.get(v) {
+                    for &f in index.tables.delete_forms.get(id as u32) {
+                        candidates.extend_from_slice(index.tables.form_tokens.get(f));
+                    }
+                }
+            }
+            if q.truncatable && qf.len() >= 4 {
+                let prefix = fst::automaton::Str::new(qf).starts_with();
+                let mut stream = index.forms_fst.search(prefix).into_stream();
+                while let Some((_, f)) = stream.next() {
+                    candidates.extend_from_slice(index.tables.form_tokens.get(f as u32));
+                }
+            }
+        }
+        for &k in &kids {
+            candidates.extend_from_slice(index.tables.key_tokens.get(k));
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+    }
+    let mut matches = Vec::new();
+    for t in candidates {
+        let (s, how) = token_similarity(index, q, &kids, t);
+        if s > 0.0 {
+            matches.push((t, s, how));
+        }
+    }
+    let weight_of = |t: u32| index.tables.tokens[t as usize].weight;
+    q.wmax = matches.iter().map(|m| weight_of(m.0)).fold(0.0, f32::max);
+    q.weight = matches
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(weight_of(a.0).total_cmp(&weight_of(b.0))))
+        .map(|m| weight_of(m.0))
+        .unwrap_or(score::UNKNOWN_TOKEN_WEIGHT);
+    q.matches = matches;
+}
+
+/// Names that could reach `needed` (name score): every name holding a match of the
+/// traveller tokens that cannot all be left out.
+fn candidate_names(index: &Index, query: &[QueryToken], needed: f32, exhaustive: bool) -> Vec<u32> {
+    if exhaustive {
+        return (0..index.tables.names.len() as u32).collect();
+    }
+    // Rare tokens first: a name must match one of the first k tokens once the rest
+    // alone cannot reach the threshold.
+    let mut order: Vec<usize> = (0..query.len()).collect();
+    order.sort_by(|&a, &b| query[b].wmax.total_cmp(&query[a].wmax).then(query[a].matches.len().cmp(&query[b].matches.len())));
+    let mut essential = Vec::new();
+    for (k, &i) in order.iter().enumerate() {
+        let rest = &order[k..];
+        let matchable: f32 = rest.iter().map(|&j| query[j].wmax).sum();
+        let unmatched: f32 = order[..k].iter().map(|&j| query[j].weight).sum();
+        if score::name_upper_bound(matchable, unmatched) + 1e-6 < needed {
+            break;
+        }
+        essential.push(i);
+    }
+    let mut names = Vec::new();
+    for i in essential {
+        for &(t, _, _) in &query[i].matches {
+            names.extend_from_slice(index.tables.token_names.get(t));
+        }
+    }
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+fn score_indexed_name(index: &Index, query: &[QueryToken], q_weights: &[f32], name: u32) -> NameScore {
+    let rec = &index.tables.names[name as usize];
+    let c_weights: Vec<f32> = rec.tokens.iter().map(|&t| index.tables.tokens[t as usize].weight).collect();
+    score::score_name(q_weights, &c_weights, |i, j| query[i].sim(rec.tokens[j]).0)
+}
+
+struct EntryBest {
+    name: u32,
+    score: NameScore,
+}
+
+pub(crate) fn screen(index: &Index, t: &Traveller, options: &ScreenOptions, exhaustive: bool) -> Vec<Hit> {
+    let mut query = analyse_traveller(t);
+    for q in &mut query {
+        retrieve_tokens(index, q, exhaustive);
+    }
+    let q_weights: Vec<f32> = query.iter().map(|q| q.weight).collect();
+    let bonus = score::max_dob_bonus(t.dob) + if t.nationality.is_some() { score::nationality_adjustment(paxscreen_core::NationalityEvidence::Match) } else { 0.0 };
+    let needed = options.threshold as f32 - bonus;
+
+    // Best name per entry.
+    let mut best: HashMap<u32, EntryBest> = HashMap::new();
+    for name in candidate_names(index, &query, needed, exhaustive) {
+        let s = score_indexed_name(index, &query, &q_weights, name);
+        if s.score <= 0.0 {
+            continue;
+        }
+        let entry = index.tables.names[name as usize].entry;
+        match best.get(&entry) {
+            Some(b) if b.score.score >= s.score => {}
+            _ => {
+                best.insert(entry, EntryBest { name, score: s });
+            }
+        }
+    }
+    // Entries holding one of the traveller's document numbers are hits by themselves.
+    let mut doc_entries: Vec<u32> = Vec::new();
+    for d in &t.documents {
+        let n = d.normalized_number();
+        if n.len() >= 5 {
+            doc_entries.extend(index.entries_with_document(&n));
+        }
+    }
+    doc_entries.sort_unstable();
+    doc_entries.dedup();
+    for &e in &doc_entries {
+        if best.contains_key(&e) {
+            continue;
+        }
+        // Score the entry's names directly for the explanation.
+        let mut eb: Option<EntryBest> = None;
+        for (ni, rec) in index.tables.names.iter().enumerate() {
+            if rec.entry == e {
+                let s = score_indexed_name(index, &query, &q_weights, ni as u32);
+                if eb.as_ref().is_none_or(|b| s.score > b.score.score) {
+                    eb = Some(EntryBest { name: ni as u32, score: s });
+                }
+            }
+        }
+        if let Some(eb) = eb {
+            best.insert(e, eb);
+        }
+    }
+
+    let mut hits = Vec::new();
+    for (entry, b) in best {
+        let hit = make_hit(index, t, &query, entry, &b, doc_entries.binary_search(&entry).is_ok());
+        if hit.score + 1e-9 >= options.threshold {
+            hits.push(hit);
+        }
+    }
+    hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.entry_id.cmp(&b.entry_id)));
+    hits.truncate(options.max_hits);
+    hits
+}
+
+fn round4(x: f32) -> f64 {
+    ((x as f64) * 10_000.0).round() / 10_000.0
+}
+
+fn make_hit(index: &Index, t: &Traveller, query: &[QueryToken], entry: u32, b: &EntryBest, document_match: bool) -> Hit {
+    let e = &index.entries[entry as usize];
+    let rec = &index.tables.names[b.name as usize];
+    let dob = score::dob_evidence(t.dob, &e.dobs);
+    let nat = score::nationality_evidence(t.nationality, &e.nationalities);
+    let gender = score::gender_evidence(t.gender, e.gender);
+    let mut adjustments = Vec::new();
+    let mut total = b.score.score;
+    for (label, adj) in [
+        (format!("dob {}", serde_json::to_value(dob).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()), score::dob_adjustment(dob)),
+        (format!("nationality {}", serde_json::to_value(nat).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()), score::nationality_adjustment(nat)),
+        ("gender conflict".to_string(), score::gender_adjustment(gender)),
+    ] {
+        if adj != 0.0 {
+            adjustments.push(format!("{label} {adj:+.2}"));
+            total += adj;
+        }
+    }
+    total = total.clamp(0.0, 1.0);
+    if document_match && total < score::DOCUMENT_MATCH_FLOOR {
+        adjustments.push(format!("document number match: raised to {:.2}", score::DOCUMENT_MATCH_FLOOR));
+        total = score::DOCUMENT_MATCH_FLOOR;
+    }
+    let forms = &index.tables.forms;
+    let token_text = |tok: u32| forms[index.tables.tokens[tok as usize].forms[0] as usize].clone();
+    let mut tokens = Vec::new();
+    for p in &b.score.pairs {
+        let (sim, how) = query[p.q].sim(rec.tokens[p.c]);
+        tokens.push(TokenMatch {
+            traveller: query[p.q].forms[0].clone(),
+            listed: token_text(rec.tokens[p.c]),
+            similarity: round4(sim),
+            how: how.as_str().to_string(),
+            weight: round4(index.tables.tokens[rec.tokens[p.c] as usize].weight),
+        });
+    }
+    for (i, q) in query.iter().enumerate() {
+        if !b.score.pairs.iter().any(|p| p.q == i) {
+            tokens.push(TokenMatch { traveller: q.forms[0].clone(), listed: String::new(), similarity: 0.0, how: How::None.as_str().into(), weight: round4(q.weight) });
+        }
+    }
+    for (j, &tok) in rec.tokens.iter().enumerate() {
+        if !b.score.pairs.iter().any(|p| p.c == j) {
+            tokens.push(TokenMatch { traveller: String::new(), listed: token_text(tok), similarity: 0.0, how: How::None.as_str().into(), weight: round4(index.tables.tokens[tok as usize].weight) });
+        }
+    }
+    Hit {
+        entry_id: e.id.clone(),
+        list: e.list.clone(),
+        score: round4(total),
+        matched_name: e.names[rec.name as usize].name.clone(),
+        evidence: Evidence {
+            name: round4(b.score.score),
+            dob,
+            nationality: nat,
+            document: if document_match { DocumentEvidence::Match } else { DocumentEvidence::None },
+            gender,
+            tokens,
+            adjustments,
+        },
+    }
+}

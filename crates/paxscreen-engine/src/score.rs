@@ -1,0 +1,311 @@
+//! Scoring: token similarity, one-to-one alignment weighted by rarity, and the
+//! date-of-birth, nationality, gender and document evidence around it.
+
+use crate::index::max_typos;
+use paxscreen_core::{Country, DobEvidence, DobSpec, Gender, GenderEvidence, NationalityEvidence, PartialDate};
+
+/// The default operating point: hits scoring at or above this are reported.
+/// Calibrated on the labelled dev set (see README, "Accuracy").
+pub const DEFAULT_THRESHOLD: f64 = 0.80;
+
+/// How scores are built, for `--help` texts and reports.
+pub const SCORING_NOTES: &str = "name score = sum(sim * w) / (sum(w matched) + 1.0 * w(unmatched traveller tokens) + 0.35 * w(unmatched listed tokens)), \
+w = rarity of the listed token; then dob exact +0.10, same month +0.07, same year +0.05, in range +0.04, \
+same year other day -0.08, other year -0.20; nationality match +0.03, conflict -0.06; gender conflict -0.10; \
+an equal document number scores at least 0.95";
+
+/// Similarity of two tokens that share a variant key (MOHAMMED / MUHAMMAD).
+pub(crate) const KEY_SIMILARITY: f32 = 0.90;
+/// Penalty weight of a traveller token that matched nothing in the listed name.
+pub(crate) const ALPHA_UNMATCHED_TRAVELLER: f32 = 1.0;
+/// Penalty weight of a listed token the traveller does not carry (passports drop
+/// middle names, lists carry full genealogies, so this weighs less).
+pub(crate) const BETA_UNMATCHED_LISTED: f32 = 0.35;
+/// Matched rarity mass under which a name match is discounted (MOHAMMED ALI alone).
+pub(crate) const INFORMATIVE_MASS: f32 = 1.0;
+/// Largest discount for an uninformative name.
+pub(crate) const UNINFORMATIVE_DISCOUNT: f32 = 0.25;
+/// Weight of a traveller token that meets no listed token at all.
+pub(crate) const UNKNOWN_TOKEN_WEIGHT: f32 = 0.8;
+
+/// How two tokens met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum How {
+    None,
+    Prefix,
+    Typo,
+    Variant,
+    Exact,
+}
+
+impl How {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            How::None => "unmatched",
+            How::Prefix => "prefix",
+            How::Typo => "typo",
+            How::Variant => "variant",
+            How::Exact => "exact",
+        }
+    }
+}
+
+/// Similarity of two forms. Non-zero only where retrieval can find the pair: equal,
+/// within `max_typos(listed length)` edits, or (for a possibly truncated traveller
+/// token of 4+ letters) a prefix of the listed form.
+pub(crate) fn form_similarity(q: &str, c: &str, truncatable: bool) -> (f32, How) {
+    if q == c {
+        return (1.0, How::Exact);
+    }
+    let maxd = max_typos(c.len());
+    if maxd > 0 && q.len().abs_diff(c.len()) <= maxd {
+        let d = strsim::osa_distance(q, c);
+        if d <= maxd {
+            let l = q.len().max(c.len()) as f32;
+            return (1.0 - d as f32 / (l + 2.0), How::Typo);
+        }
+    }
+    if truncatable && q.len() >= 4 && c.len() > q.len() && c.starts_with(q) {
+        return (0.7 + 0.2 * q.len() as f32 / c.len() as f32, How::Prefix);
+    }
+    (0.0, How::None)
+}
+
+/// Pair of a traveller token and a listed token in an alignment.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pair {
+    pub q: usize,
+    pub c: usize,
+    pub sim: f32,
+}
+
+/// Result of scoring one name.
+#[derive(Debug, Clone)]
+pub(crate) struct NameScore {
+    pub score: f32,
+    pub pairs: Vec<Pair>,
+}
+
+/// One-to-one greedy alignment (best similarity x weight first) and the name score.
+/// `sim(i, j)` is the similarity of traveller token i and listed token j.
+pub(crate) fn score_name(q_weights: &[f32], c_weights: &[f32], sim: impl Fn(usize, usize) -> f32) -> NameScore {
+    let mut cands: Vec<(f32, f32, usize, usize)> = Vec::with_capacity(q_weights.len() * c_weights.len());
+    for (i, _) in q_weights.iter().enumerate() {
+        for (j, &wc) in c_weights.iter().enumerate() {
+            let s = sim(i, j);
+            if s > 0.0 {
+                cands.push((s * wc, s, i, j));
+            }
+        }
+    }
+    cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
+    let mut q_used = 0u64;
+    let mut c_used = 0u64;
+    let mut pairs = Vec::new();
+    for (_, s, i, j) in cands {
+        if i >= 64 || j >= 64 || q_used & (1 << i) != 0 || c_used & (1 << j) != 0 {
+            continue;
+        }
+        q_used |= 1 << i;
+        c_used |= 1 << j;
+        pairs.push(Pair { q: i, c: j, sim: s });
+    }
+    let x: f32 = pairs.iter().map(|p| p.sim * c_weights[p.c]).sum();
+    if x <= 0.0 {
+        return NameScore { score: 0.0, pairs };
+    }
+    let w: f32 = pairs.iter().map(|p| c_weights[p.c]).sum();
+    let rq: f32 = q_weights.iter().enumerate().filter(|(i, _)| *i >= 64 || q_used & (1 << i) == 0).map(|(_, w)| w).sum();
+    let uc: f32 = c_weights.iter().enumerate().filter(|(j, _)| *j >= 64 || c_used & (1 << j) == 0).map(|(_, w)| w).sum();
+    let ratio = x / (w + ALPHA_UNMATCHED_TRAVELLER * rq + BETA_UNMATCHED_LISTED * uc);
+    let conf = (x / INFORMATIVE_MASS).min(1.0);
+    let score = ratio * (1.0 - UNINFORMATIVE_DISCOUNT * (1.0 - conf));
+    NameScore { score, pairs }
+}
+
+/// Upper bound of [`score_name`] for a name that can match at most the traveller
+/// tokens whose best weights sum to `matchable`, leaving at least `unmatched` weight of
+/// traveller tokens unmatched.
+pub(crate) fn name_upper_bound(matchable: f32, unmatched: f32) -> f32 {
+    if matchable <= 0.0 {
+        0.0
+    } else {
+        matchable / (matchable + ALPHA_UNMATCHED_TRAVELLER * unmatched)
+    }
+}
+
+/// Date-of-birth evidence: the best agreement between the traveller's date and any
+/// listed date.
+pub(crate) fn dob_evidence(traveller: Option<PartialDate>, listed: &[DobSpec]) -> DobEvidence {
+    let Some(t) = traveller else { return DobEvidence::None };
+    if listed.is_empty() {
+        return DobEvidence::None;
+    }
+    let rank = |e: DobEvidence| match e {
+        DobEvidence::Exact => 7,
+        DobEvidence::Month => 6,
+        DobEvidence::Year => 5,
+        DobEvidence::Range => 4,
+        DobEvidence::Near => 3,
+        DobEvidence::PartialConflict => 2,
+        DobEvidence::Conflict => 1,
+        DobEvidence::None => 0,
+    };
+    let mut best = DobEvidence::Conflict;
+    for spec in listed {
+        let e = match *spec {
+            DobSpec::Range { from, to } => {
+                if (from..=to).contains(&t.year) {
+                    DobEvidence::Range
+                } else if t.year + 1 >= from && t.year <= to + 1 {
+                    DobEvidence::Near
+                } else {
+                    DobEvidence::Conflict
+                }
+            }
+            DobSpec::Date(l) => {
+                if l.year != t.year {
+                    if l.year.abs_diff(t.year) <= 1 {
+                        DobEvidence::Near
+                    } else {
+                        DobEvidence::Conflict
+                    }
+                } else {
+                    match (l.month, t.month) {
+                        (Some(a), Some(b)) if a != b => DobEvidence::PartialConflict,
+                        (Some(_), Some(_)) => match (l.day, t.day) {
+                            (Some(a), Some(b)) if a != b => DobEvidence::PartialConflict,
+                            (Some(_), Some(_)) => DobEvidence::Exact,
+                            _ => DobEvidence::Month,
+                        },
+                        _ => DobEvidence::Year,
+                    }
+                }
+            }
+        };
+        if rank(e) > rank(best) {
+            best = e;
+        }
+    }
+    best
+}
+
+/// Score adjustment for date-of-birth evidence.
+pub(crate) fn dob_adjustment(e: DobEvidence) -> f32 {
+    match e {
+        DobEvidence::Exact => 0.10,
+        DobEvidence::Month => 0.07,
+        DobEvidence::Year => 0.05,
+        DobEvidence::Range => 0.04,
+        DobEvidence::Near | DobEvidence::None => 0.0,
+        DobEvidence::PartialConflict => -0.08,
+        DobEvidence::Conflict => -0.20,
+    }
+}
+
+/// The largest date-of-birth bonus a traveller with this date could earn.
+pub(crate) fn max_dob_bonus(t: Option<PartialDate>) -> f32 {
+    match t {
+        None => 0.0,
+        Some(d) if d.is_full() => dob_adjustment(DobEvidence::Exact),
+        Some(d) if d.month.is_some() => dob_adjustment(DobEvidence::Month),
+        Some(_) => dob_adjustment(DobEvidence::Year),
+    }
+}
+
+pub(crate) fn nationality_evidence(t: Option<Country>, listed: &[Country]) -> NationalityEvidence {
+    match t {
+        None => NationalityEvidence::None,
+        Some(_) if listed.is_empty() => NationalityEvidence::None,
+        Some(c) if listed.contains(&c) => NationalityEvidence::Match,
+        Some(_) => NationalityEvidence::Conflict,
+    }
+}
+
+pub(crate) fn nationality_adjustment(e: NationalityEvidence) -> f32 {
+    match e {
+        NationalityEvidence::Match => 0.03,
+        NationalityEvidence::Conflict => -0.06,
+        NationalityEvidence::None => 0.0,
+    }
+}
+
+pub(crate) fn gender_evidence(t: Option<Gender>, listed: Option<Gender>) -> GenderEvidence {
+    match (t, listed) {
+        (Some(a), Some(b)) if a == Gender::X || b == Gender::X => GenderEvidence::None,
+        (Some(a), Some(b)) if a == b => GenderEvidence::Match,
+        (Some(_), Some(_)) => GenderEvidence::Conflict,
+        _ => GenderEvidence::None,
+    }
+}
+
+pub(crate) fn gender_adjustment(e: GenderEvidence) -> f32 {
+    match e {
+        GenderEvidence::Conflict => -0.10,
+        _ => 0.0,
+    }
+}
+
+/// Floor of the score of a hit whose document number equals a listed one.
+pub(crate) const DOCUMENT_MATCH_FLOOR: f32 = 0.95;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> PartialDate {
+        PartialDate::parse(s).unwrap()
+    }
+
+    #[test]
+    fn form_similarity_kinds() {
+        assert_eq!(form_similarity("BAGHDADI", "BAGHDADI", false), (1.0, How::Exact));
+        let (s, h) = form_similarity("BAGHDADY", "BAGHDADI", false);
+        assert_eq!(h, How::Typo);
+        assert!((s - 0.9).abs() < 1e-6);
+        assert_eq!(form_similarity("ALI", "ALY", false).1, How::None, "no typos in 3-letter tokens");
+        assert_eq!(form_similarity("RAHM", "RAHMAN", true).1, How::Prefix);
+        assert_eq!(form_similarity("RAHM", "RAHMAN", false).1, How::None);
+        assert_eq!(form_similarity("ABCDEFGH", "ABCDXYZH", false).1, How::None);
+    }
+
+    #[test]
+    fn alignment_is_one_to_one_and_order_free() {
+        let s1 = score_name(&[1.0, 1.0], &[1.0, 1.0], |i, j| if i != j { 1.0 } else { 0.0 });
+        assert!((s1.score - 1.0).abs() < 1e-6);
+        // One traveller token cannot stand for two listed ones.
+        let s2 = score_name(&[1.0], &[1.0, 1.0], |_, _| 1.0);
+        assert!((s2.score - 1.0 / 1.35).abs() < 1e-6);
+        // Unmatched traveller tokens cost more than unmatched listed ones.
+        let s3 = score_name(&[1.0, 1.0], &[1.0], |i, _| if i == 0 { 1.0 } else { 0.0 });
+        assert!(s3.score < s2.score);
+    }
+
+    #[test]
+    fn common_tokens_alone_are_discounted() {
+        let rare = score_name(&[1.0, 1.0], &[1.0, 1.0], |i, j| if i == j { 1.0 } else { 0.0 });
+        let common = score_name(&[0.3, 0.3], &[0.3, 0.3], |i, j| if i == j { 1.0 } else { 0.0 });
+        assert!(common.score < rare.score);
+        assert!(common.score < 0.9);
+    }
+
+    #[test]
+    fn upper_bound_bounds() {
+        let s = score_name(&[0.5, 1.0], &[0.5, 0.7], |i, j| if i == 0 && j == 0 { 1.0 } else { 0.0 });
+        assert!(s.score <= name_upper_bound(0.5, 1.0) + 1e-6);
+    }
+
+    #[test]
+    fn dob_evidence_kinds() {
+        let l = [DobSpec::Date(d("1979-06-30")), DobSpec::Range { from: 1960, to: 1962 }];
+        assert_eq!(dob_evidence(Some(d("1979-06-30")), &l), DobEvidence::Exact);
+        assert_eq!(dob_evidence(Some(d("1979-06")), &l), DobEvidence::Month);
+        assert_eq!(dob_evidence(Some(d("1979")), &l), DobEvidence::Year);
+        assert_eq!(dob_evidence(Some(d("1961-01-01")), &l), DobEvidence::Range);
+        assert_eq!(dob_evidence(Some(d("1980-01-01")), &l), DobEvidence::Near);
+        assert_eq!(dob_evidence(Some(d("1979-07-30")), &l), DobEvidence::PartialConflict);
+        assert_eq!(dob_evidence(Some(d("1990-07-30")), &l), DobEvidence::Conflict);
+        assert_eq!(dob_evidence(None, &l), DobEvidence::None);
+        assert_eq!(dob_evidence(Some(d("1990")), &[]), DobEvidence::None);
+    }
+}
