@@ -1,0 +1,316 @@
+//! Native traveller CSV (INTERFACES.md "Manifest inputs"): UTF-8, header row,
+//! RFC 4180 quoting; columns `id`, `surname`, `given_names`, `dob`, `gender`,
+//! `nationality`, `doc_type`, `doc_number`, `doc_issuer`. Extra columns are ignored.
+
+use crate::util::{self, Ids};
+use paxscreen_core::{
+    Document, Gender, PartialDate, RejectedTraveller, Traveller, TravellerRecord,
+};
+use std::collections::HashMap;
+
+/// The known columns.
+pub const COLUMNS: [&str; 9] = [
+    "id",
+    "surname",
+    "given_names",
+    "dob",
+    "gender",
+    "nationality",
+    "doc_type",
+    "doc_number",
+    "doc_issuer",
+];
+
+/// A CSV that cannot be read at all (no header, no `id` column, ...).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {reason}")]
+pub struct CsvError {
+    /// 1-based line.
+    pub line: usize,
+    /// Why.
+    pub reason: String,
+}
+
+fn header_names(first_line: &str) -> Vec<String> {
+    first_line
+        .trim_start_matches('\u{FEFF}')
+        .split(',')
+        .map(|h| h.trim().trim_matches('"').trim().to_ascii_lowercase())
+        .collect()
+}
+
+/// Does the first line look like a traveller CSV header (`id` and `surname` or
+/// `given_names`)?
+pub fn looks_like_header(bytes: &[u8]) -> bool {
+    let b = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let end = b.iter().position(|&c| c == b'\n').unwrap_or(b.len());
+    let Ok(line) = std::str::from_utf8(&b[..end]) else {
+        return false;
+    };
+    let h = header_names(line);
+    h.iter().any(|c| c == "id") && h.iter().any(|c| c == "surname" || c == "given_names")
+}
+
+fn decode(field: &[u8]) -> (String, bool) {
+    match std::str::from_utf8(field) {
+        Ok(s) => (s.trim().to_string(), false),
+        Err(_) => (
+            field
+                .iter()
+                .map(|&b| b as char)
+                .collect::<String>()
+                .trim()
+                .to_string(),
+            true,
+        ),
+    }
+}
+
+/// Reads a traveller CSV. Row problems become [`RejectedTraveller`]s naming the line
+/// and field; an unknown nationality is a traveller warning.
+pub fn read_csv(
+    bytes: &[u8],
+    source: &str,
+    ids: &mut Ids,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<TravellerRecord>, CsvError> {
+    let b = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let mut rdr = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(b);
+    let mut records = rdr.byte_records();
+    let header = match records.next() {
+        Some(Ok(h)) => h,
+        Some(Err(e)) => {
+            return Err(CsvError {
+                line: 1,
+                reason: format!("unreadable header: {e}"),
+            })
+        }
+        None => {
+            return Err(CsvError {
+                line: 1,
+                reason: "empty file: a header row is required".into(),
+            })
+        }
+    };
+    let cols: Vec<String> = header
+        .iter()
+        .map(|h| decode(h).0.trim_matches('"').to_ascii_lowercase())
+        .collect();
+    let idx: HashMap<&str, usize> = COLUMNS
+        .iter()
+        .filter_map(|c| cols.iter().position(|h| h == c).map(|i| (*c, i)))
+        .collect();
+    if !idx.contains_key("id") {
+        return Err(CsvError {
+            line: 1,
+            reason: "header has no `id` column".into(),
+        });
+    }
+    if !idx.contains_key("surname") && !idx.contains_key("given_names") {
+        return Err(CsvError {
+            line: 1,
+            reason: "header needs a `surname` or `given_names` column".into(),
+        });
+    }
+    let mut out = Vec::new();
+    let mut first_line_of: HashMap<String, usize> = HashMap::new();
+    let mut row_no = 1usize;
+    for rec in records {
+        row_no += 1;
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as usize).unwrap_or(row_no);
+                out.push(Err(RejectedTraveller {
+                    id: format!("{source}#{line}"),
+                    source: source.to_string(),
+                    position: format!("line {line}"),
+                    reason: format!("unreadable row: {e}"),
+                }));
+                continue;
+            }
+        };
+        let line = rec.position().map(|p| p.line() as usize).unwrap_or(row_no);
+        if rec.len() == 1 && rec.get(0).map(|f| f.iter().all(u8::is_ascii_whitespace)) == Some(true)
+        {
+            continue;
+        }
+        let mut latin1 = false;
+        let get = |name: &str, latin1: &mut bool| -> String {
+            idx.get(name)
+                .and_then(|&i| rec.get(i))
+                .map(|f| {
+                    let (s, l) = decode(f);
+                    *latin1 |= l;
+                    s
+                })
+                .unwrap_or_default()
+        };
+        let id = get("id", &mut latin1);
+        let reject = |id: String, reason: String| -> TravellerRecord {
+            Err(RejectedTraveller {
+                id: if id.is_empty() {
+                    format!("{source}#{line}")
+                } else {
+                    id
+                },
+                source: source.to_string(),
+                position: format!("line {line}"),
+                reason,
+            })
+        };
+        if rec.len() != cols.len() {
+            out.push(reject(
+                id,
+                format!(
+                    "line {line}: expected {} columns, found {}",
+                    cols.len(),
+                    rec.len()
+                ),
+            ));
+            continue;
+        }
+        if id.is_empty() {
+            out.push(reject(id, format!("line {line}: field `id` is empty")));
+            continue;
+        }
+        if let Some(first) = first_line_of.get(&id) {
+            out.push(Err(RejectedTraveller {
+                id: ids.unique(&id),
+                source: source.to_string(),
+                position: format!("line {line}"),
+                reason: format!("line {line}: duplicate id {id:?} (first on line {first})"),
+            }));
+            continue;
+        }
+        first_line_of.insert(id.clone(), line);
+        let surname = util::clean(&get("surname", &mut latin1));
+        let given = util::clean(&get("given_names", &mut latin1));
+        if surname.is_empty() && given.is_empty() {
+            out.push(reject(
+                id,
+                format!("line {line}: fields `surname` and `given_names` are both empty"),
+            ));
+            continue;
+        }
+        let mut t = Traveller {
+            id: ids.unique(&id),
+            source: source.to_string(),
+            surname,
+            given_names: given,
+            ..Traveller::default()
+        };
+        let dob = get("dob", &mut latin1);
+        if !dob.is_empty() {
+            match PartialDate::parse(&dob) {
+                Ok(d) => t.dob = Some(d),
+                Err(_) => {
+                    out.push(reject(
+                        t.id,
+                        format!(
+                            "line {line}: field `dob` {dob:?} is not YYYY-MM-DD, YYYY-MM or YYYY"
+                        ),
+                    ));
+                    continue;
+                }
+            }
+        }
+        let gender = get("gender", &mut latin1);
+        if !gender.is_empty() {
+            match Gender::parse(&gender) {
+                Ok(g) => t.gender = Some(g),
+                Err(_) => {
+                    out.push(reject(
+                        t.id,
+                        format!("line {line}: field `gender` {gender:?} is not M, F or X"),
+                    ));
+                    continue;
+                }
+            }
+        }
+        let nat = get("nationality", &mut latin1);
+        if !nat.is_empty() {
+            match util::country(&nat) {
+                Ok(c) => t.nationality = Some(c),
+                Err(e) => t
+                    .warnings
+                    .push(format!("line {line}: field `nationality`: {e}")),
+            }
+        }
+        let number = get("doc_number", &mut latin1)
+            .replace(' ', "")
+            .to_ascii_uppercase();
+        let doc_type = get("doc_type", &mut latin1).to_ascii_uppercase();
+        let doc_issuer = get("doc_issuer", &mut latin1);
+        if !number.is_empty() {
+            t.documents.push(Document {
+                doc_type,
+                issuer: util::issuer(&doc_issuer),
+                number,
+            });
+        } else if !doc_type.is_empty() || !doc_issuer.is_empty() {
+            t.warnings.push(format!(
+                "line {line}: document without `doc_number` ignored"
+            ));
+        }
+        if latin1 {
+            t.warnings
+                .push(format!("line {line}: not UTF-8, read as ISO 8859-1"));
+        }
+        out.push(Ok(t));
+    }
+    if out.is_empty() {
+        warnings.push("CSV has a header but no rows".into());
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Vec<TravellerRecord> {
+        read_csv(s.as_bytes(), "t.csv", &mut Ids::default(), &mut Vec::new()).unwrap()
+    }
+
+    #[test]
+    fn full_row() {
+        let r = read("\u{FEFF}id,surname,given_names,dob,gender,nationality,doc_type,doc_number,doc_issuer,extra\n\
+                      T1,AL HASSAN,MOHAMMED,1979-06-30,M,SYR,P,N012345678,SYR,x\n");
+        let t = r[0].as_ref().unwrap();
+        assert_eq!(t.id, "T1");
+        assert_eq!(t.surname, "AL HASSAN");
+        assert_eq!(t.dob.unwrap().to_string(), "1979-06-30");
+        assert_eq!(t.nationality.unwrap().as_str(), "SYR");
+        assert_eq!(t.documents[0].number, "N012345678");
+        assert_eq!(t.documents[0].issuer, "SYR");
+    }
+
+    #[test]
+    fn row_errors() {
+        let r = read("id,surname,dob,nationality\nA,X,1979-13-01,\n,Y,,\nB,Z,,QQQ\nB,W,,\nC,V\n");
+        let e = r[0].as_ref().unwrap_err();
+        assert_eq!(e.position, "line 2");
+        assert!(e.reason.contains("dob"), "{}", e.reason);
+        let e = r[1].as_ref().unwrap_err();
+        assert!(e.reason.contains("`id`"));
+        let t = r[2].as_ref().unwrap();
+        assert!(t.nationality.is_none());
+        assert!(t.warnings[0].contains("QQQ"));
+        let e = r[3].as_ref().unwrap_err();
+        assert!(e.reason.contains("duplicate"));
+        let e = r[4].as_ref().unwrap_err();
+        assert!(e.reason.contains("columns"));
+        assert_eq!(e.position, "line 6");
+    }
+
+    #[test]
+    fn header_required() {
+        assert!(read_csv(b"a,b\n1,2\n", "x", &mut Ids::default(), &mut Vec::new()).is_err());
+        assert!(looks_like_header(b"id,surname\n"));
+        assert!(!looks_like_header(b"firstname,lastname\n"));
+    }
+}
