@@ -16,6 +16,9 @@
 //!   and extra aliases parsed out of the free-text remarks; plus the optional `alt.csv`
 //!   (aliases), given explicitly or found beside the `sdn.csv`.
 //!
+//! - **GTAS watchlist CSV** ([`gtas_csv`]): the list format of US-CBP's GTAS
+//!   (`firstname,lastname,middlename,dob,...`), so lists kept for GTAS load unchanged.
+//!
 //! Sources published by governments are read leniently (a value that cannot be
 //! interpreted becomes a warning naming the entry, the entry is kept); structural
 //! damage (truncated XML, a missing reference number) is an error.
@@ -23,6 +26,7 @@
 #![deny(missing_docs)]
 
 pub mod error;
+pub mod gtas_csv;
 pub mod native_csv;
 pub mod ofac;
 pub mod un_xml;
@@ -67,6 +71,8 @@ pub enum Format {
     OfacSdn,
     /// OFAC `alt.csv` (aliases only; needs its `sdn.csv`).
     OfacAlt,
+    /// GTAS watchlist CSV.
+    GtasCsv,
 }
 
 impl Format {
@@ -77,6 +83,7 @@ impl Format {
             Format::UnXml => "UN XML",
             Format::OfacSdn => "OFAC SDN CSV",
             Format::OfacAlt => "OFAC alt CSV",
+            Format::GtasCsv => "GTAS watchlist CSV",
         }
     }
 }
@@ -110,8 +117,16 @@ pub fn detect_format(bytes: &[u8]) -> Result<Format, String> {
         .iter()
         .map(|c| c.trim().to_ascii_lowercase())
         .collect();
-    if cols.iter().any(|c| c == "id") && cols.iter().any(|c| c == "names") {
+    // Either key column is enough: a native file missing the other is then reported as
+    // such, which says more than "unknown format".
+    if cols.iter().any(|c| c == "id" || c == "names") {
         return Ok(Format::NativeCsv);
+    }
+    if gtas_csv::KEY_COLUMNS
+        .iter()
+        .all(|k| cols.iter().any(|c| c == k))
+    {
+        return Ok(Format::GtasCsv);
     }
     let numeric = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if cols.len() == 12 && numeric(&cols[0]) {
@@ -196,6 +211,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<LoadedWatchlists, WatchlistError>
         let list = match format {
             Format::NativeCsv => native_csv::read(bytes, path)?,
             Format::UnXml => un_xml::read(bytes, path)?,
+            Format::GtasCsv => gtas_csv::read(bytes, path)?,
             Format::OfacAlt => continue,
             Format::OfacSdn => {
                 let same_dir = |i: &&usize| files[**i].0.parent() == path.parent();
@@ -371,6 +387,10 @@ mod tests {
         assert!(detect_format(b"").is_err());
         assert!(detect_format(b"<html></html>").is_err());
         assert!(detect_format(b"firstname,lastname\nA,B\n").is_err());
+        assert_eq!(
+            detect_format(b"firstname,lastname,middlename,dob,documentcountry,documentnumber\n"),
+            Ok(Format::GtasCsv)
+        );
     }
 
     #[test]

@@ -298,3 +298,22 @@ fn everything_together() {
     assert_eq!(l.entries.len(), 737 + 6854);
     assert_eq!(l.sources.len(), 2, "{:?}", l.sources);
 }
+
+#[test]
+fn gtas_watchlist_csv() {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/manifests/gtas/watchlist/wl-NS.csv");
+    if !p.is_file() {
+        eprintln!("skipped: {} not found", p.display());
+        return;
+    }
+    let l = load_paths(&[p]).unwrap();
+    assert_eq!(l.entries.len(), 7);
+    assert_eq!(l.entries[0].primary_name(), "ROBERT ANTONIO PICHA");
+    assert_eq!(
+        l.entries[1].dobs,
+        [DobSpec::Date(PartialDate::ymd(1975, 11, 10).unwrap())]
+    );
+    // "CHI" (coc of the last row) is no ISO code: a warning, the row is kept.
+    assert_eq!(l.warnings.len(), 1, "{:?}", l.warnings);
+}
