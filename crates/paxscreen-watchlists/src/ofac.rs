@@ -294,8 +294,10 @@ fn parse_remarks(
             .or_else(|| p.strip_prefix("citizen "))
         {
             stats.nationality_seen += 1;
-            // OFAC hedges some values: "possibly Palestinian".
+            // OFAC hedges some values ("possibly Palestinian") and names a territory
+            // for others ("Region: Gaza").
             let v = rest.trim().trim_start_matches("possibly ");
+            let v = v.strip_prefix("Region: ").unwrap_or(v);
             match Country::from_name(v) {
                 Some(c) => {
                     stats.nationality_mapped += 1;
