@@ -524,6 +524,7 @@ fn tokenize_one(
 
     // Pass 1: cut into raw segments at unreleased terminators.
     let mut raws = Vec::new();
+    let mut typographic = 0usize;
     let mut i = 0;
     let n = chars.len();
     loop {
@@ -545,6 +546,23 @@ fn tokenize_one(
                 terminated = true;
                 break;
             }
+            // Text typed from the PDF guides has typographic quotes as terminators
+            // (GTAS pnrMessagePg75.txt `SEJOON’` + newline + `TVL+`). Leniently, a
+            // U+2019 directly followed (after layout) by a segment tag ends a segment.
+            if c == '\u{2019}' && seps.terminator == '\'' && !opts.strict {
+                let mut j = i + 1;
+                while j < n && is_space(chars[j].0) {
+                    j += 1;
+                }
+                let tag_follows = j + 3 < n
+                    && chars[j..j + 3].iter().all(|x| x.0.is_ascii_uppercase())
+                    && (chars[j + 3].0 == seps.element || chars[j + 3].0 == seps.terminator);
+                if tag_follows {
+                    typographic += 1;
+                    terminated = true;
+                    break;
+                }
+            }
             i += 1;
         }
         let end = i.min(n);
@@ -554,6 +572,12 @@ fn tokenize_one(
             terminated,
         });
         i = end + 1;
+    }
+
+    if typographic > 0 {
+        warnings.push(format!(
+            "{typographic} typographic quote(s) U+2019 read as segment terminators"
+        ));
     }
 
     // Pass 2: split each raw segment into elements and components.
@@ -921,9 +945,10 @@ pub fn reassemble(messages: &[Message], warnings: &mut Vec<String>) -> Vec<Vec<u
             let last = messages[*idx.last().unwrap_or(&0)].first_last.clone();
             let expected: Vec<u32> = (1..=seqs.len() as u32).collect();
             if seqs != expected {
+                let max = seqs.iter().copied().max().unwrap_or(0);
+                let missing: Vec<u32> = (1..=max).filter(|s| !seqs.contains(s)).collect();
                 warnings.push(format!(
-                    "multi-part message {car}: parts {seqs:?} received, expected 1..{}",
-                    seqs.len()
+                    "multi-part message {car}: parts {seqs:?} received; parts {missing:?} missing"
                 ));
             }
             if last != "F" {

@@ -150,6 +150,10 @@ struct Pnr {
     /// Infant DOCS (gender MI/FI) filed under an adult: (adult index, fields, SSR).
     /// Resolved when the PNR ends, since the infant's own TIF may come later.
     infant_docs: Vec<(usize, Docs, Segment)>,
+    /// SSRs with the index of the last TIF before them; linked when the PNR ends, so
+    /// that a reference to a TIF further down (or a TIF lost to a missing terminator
+    /// and repeated later) still finds its traveller.
+    ssrs: Vec<(Segment, Option<usize>)>,
 }
 
 /// Reads PNRGOV messages (groups as in [`crate::paxlst::read_messages`]).
@@ -185,6 +189,7 @@ pub fn read_messages(
                                 ids,
                                 &level0_flight,
                                 &mut out,
+                                warnings,
                             );
                         }
                         src_count += 1;
@@ -200,6 +205,7 @@ pub fn read_messages(
                                 ids,
                                 &level0_flight,
                                 &mut out,
+                                warnings,
                             );
                         }
                     }
@@ -245,7 +251,11 @@ pub fn read_messages(
                     },
                     "SSR" => {
                         if let Some(p) = pnr.as_mut() {
-                            ssr(p, seg, warnings);
+                            let code = seg.get(0, 0).trim().to_ascii_uppercase();
+                            if matches!(code.as_str(), "DOCS" | "DOCO" | "DOCA") {
+                                let last = p.pax.len().checked_sub(1);
+                                p.ssrs.push((seg.clone(), last));
+                            }
                         }
                     }
                     _ => {}
@@ -260,6 +270,7 @@ pub fn read_messages(
                     ids,
                     &level0_flight,
                     &mut out,
+                    warnings,
                 );
             }
         }
@@ -339,30 +350,43 @@ fn tif(p: &mut Pnr, seg: &Segment, source: &str, warnings: &mut Vec<String>) {
     });
 }
 
-/// Which traveller an SSR belongs to: its reference (`+::REF`), else the last TIF.
-fn target(p: &Pnr, seg: &Segment, warnings: &mut Vec<String>) -> Option<usize> {
-    if p.pax.is_empty() {
-        warnings.push(format!("{}: SSR before any TIF ignored", seg.position()));
-        return None;
-    }
+/// Which traveller an SSR belongs to: its reference (`+::REF`), else the last TIF
+/// before it, else the only traveller of the PNR.
+fn target(
+    p: &Pnr,
+    seg: &Segment,
+    last: Option<usize>,
+    warnings: &mut Vec<String>,
+) -> Option<usize> {
     let reference = seg.get(1, 2).trim();
-    if reference.is_empty() {
-        return Some(p.pax.len() - 1);
+    if !reference.is_empty() {
+        if let Some(i) = p.pax.iter().position(|x| x.reference == reference) {
+            return Some(i);
+        }
     }
-    if let Some(i) = p.pax.iter().position(|x| x.reference == reference) {
-        return Some(i);
+    let fallback = last.or(if p.pax.len() == 1 { Some(0) } else { None });
+    match fallback {
+        Some(i) => {
+            if !reference.is_empty() && p.pax.len() > 1 {
+                warnings.push(format!(
+                    "{}: SSR refers to unknown traveller {reference:?}; linked to the TIF before it",
+                    seg.position()
+                ));
+            }
+            Some(i)
+        }
+        None => {
+            warnings.push(format!(
+                "{}: SSR {} linked to no traveller (no TIF before it, no matching reference); ignored",
+                seg.position(),
+                seg.get(0, 0).trim()
+            ));
+            None
+        }
     }
-    if p.pax.len() == 1 {
-        return Some(0);
-    }
-    warnings.push(format!(
-        "{}: SSR refers to unknown traveller {reference:?}; linked to the last TIF",
-        seg.position()
-    ));
-    Some(p.pax.len() - 1)
 }
 
-fn ssr(p: &mut Pnr, seg: &Segment, warnings: &mut Vec<String>) {
+fn ssr(p: &mut Pnr, seg: &Segment, last: Option<usize>, warnings: &mut Vec<String>) {
     let code = seg.get(0, 0).trim().to_ascii_uppercase();
     if !matches!(code.as_str(), "DOCS" | "DOCO" | "DOCA") {
         return;
@@ -376,7 +400,7 @@ fn ssr(p: &mut Pnr, seg: &Segment, warnings: &mut Vec<String>) {
     if text.trim().is_empty() {
         return;
     }
-    let Some(i) = target(p, seg, warnings) else {
+    let Some(i) = target(p, seg, last, warnings) else {
         return;
     };
     match code.as_str() {
@@ -427,7 +451,9 @@ fn push_doc(t: &mut Traveller, doc: Document) {
 }
 
 /// Applies DOCS fields to a traveller: document names win over TIF names (they are
-/// the document's), except when they only differ by wrap spaces (`TESTSURNA METHREE`).
+/// the document's: `KEVIN MICHAEL` over the TIF's glued `KEVINMICHAEL`), except a
+/// surname that only differs from the TIF's by spaces, which are wraps of the SSR
+/// line (`TESTSURNA METHREE`, `BEL T` in GTAS pnr_split.edi and infant.edi).
 fn fill(t: &mut Traveller, raw_tif_given: &str, d: &Docs, seg: &Segment, first: bool) {
     if first {
         if !d.surname.is_empty() && util::compact(&d.surname) != util::compact(&t.surname) {
@@ -452,7 +478,11 @@ fn fill(t: &mut Traveller, raw_tif_given: &str, d: &Docs, seg: &Segment, first: 
                 words.pop();
             }
             let g = words.join(" ");
-            if util::compact(&g) != util::compact(&t.given_names) {
+            // Equal but for spaces: a TIF that itself has spaces (`KONG CHUN`) was not
+            // glued, so the DOCS spaces are wraps (`KON G CHUN`); keep the TIF's.
+            let wrap_only =
+                util::compact(&g) == util::compact(&t.given_names) && t.given_names.contains(' ');
+            if !g.is_empty() && !wrap_only {
                 t.given_names = g;
             }
         }
@@ -560,8 +590,12 @@ fn flush(
     ids: &mut Ids,
     level0_flight: &Option<String>,
     out: &mut Vec<TravellerRecord>,
+    warnings: &mut Vec<String>,
 ) {
     let mut p = p;
+    for (seg, last) in std::mem::take(&mut p.ssrs) {
+        ssr(&mut p, &seg, last, warnings);
+    }
     resolve_infants(&mut p);
     let flight = level0_flight.clone().or(p.flight.clone());
     for pax in p.pax {
