@@ -170,7 +170,10 @@ pub fn read_messages(
             continue;
         };
         let msg_ref = first.reference.clone();
-        let mut position = 0usize;
+        let mut num = Numbering {
+            msg_ref: &msg_ref,
+            position: 0,
+        };
         let mut level0_flight: Option<String> = None;
         let mut eqn: Option<(usize, String)> = None;
         let mut src_count = 0usize;
@@ -181,32 +184,14 @@ pub fn read_messages(
                 match seg.tag.as_str() {
                     "SRC" => {
                         if let Some(p) = pnr.take() {
-                            flush(
-                                p,
-                                &msg_ref,
-                                &mut position,
-                                source,
-                                ids,
-                                &level0_flight,
-                                &mut out,
-                                warnings,
-                            );
+                            flush(p, &mut num, source, ids, &level0_flight, &mut out, warnings);
                         }
                         src_count += 1;
                         pnr = Some(Pnr::default());
                     }
                     "UNT" => {
                         if let Some(p) = pnr.take() {
-                            flush(
-                                p,
-                                &msg_ref,
-                                &mut position,
-                                source,
-                                ids,
-                                &level0_flight,
-                                &mut out,
-                                warnings,
-                            );
+                            flush(p, &mut num, source, ids, &level0_flight, &mut out, warnings);
                         }
                     }
                     "TVL" => {
@@ -262,16 +247,7 @@ pub fn read_messages(
                 }
             }
             if let Some(p) = pnr.take() {
-                flush(
-                    p,
-                    &msg_ref,
-                    &mut position,
-                    source,
-                    ids,
-                    &level0_flight,
-                    &mut out,
-                    warnings,
-                );
+                flush(p, &mut num, source, ids, &level0_flight, &mut out, warnings);
             }
         }
         if let Some((n, pos)) = eqn {
@@ -582,16 +558,23 @@ fn resolve_infants(p: &mut Pnr) {
     }
 }
 
+/// Where travellers of a message are numbered: UNH reference and running position.
+struct Numbering<'a> {
+    msg_ref: &'a str,
+    position: usize,
+}
+
 fn flush(
     p: Pnr,
-    msg_ref: &str,
-    position: &mut usize,
+    num: &mut Numbering,
     source: &str,
     ids: &mut Ids,
     level0_flight: &Option<String>,
     out: &mut Vec<TravellerRecord>,
     warnings: &mut Vec<String>,
 ) {
+    let msg_ref = num.msg_ref;
+    let position = &mut num.position;
     let mut p = p;
     for (seg, last) in std::mem::take(&mut p.ssrs) {
         ssr(&mut p, &seg, last, warnings);
