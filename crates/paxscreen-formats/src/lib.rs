@@ -161,15 +161,8 @@ impl ManifestError {
 pub fn detect_format(bytes: &[u8]) -> Option<ManifestFormat> {
     let env = typeb::strip(bytes);
     let body = &bytes[env.start..env.end];
-    let trimmed = {
-        let b = body.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(body);
-        let s = b
-            .iter()
-            .position(|c| !c.is_ascii_whitespace())
-            .unwrap_or(b.len());
-        &b[s..]
-    };
-    if trimmed.starts_with(b"UNA") || trimmed.starts_with(b"UNB") || trimmed.starts_with(b"UNH") {
+    if let Some(start) = edifact_start(body) {
+        let trimmed = &body[start..];
         let inter = edifact::tokenize(trimmed, TokenizerOptions::default()).ok()?;
         for seg in &inter.segments {
             let ty = match seg.tag.as_str() {
@@ -195,6 +188,29 @@ pub fn detect_format(bytes: &[u8]) -> Option<ManifestFormat> {
         }
     }
     None
+}
+
+/// Where the EDIFACT text starts: after a BOM and whitespace when it starts with a
+/// UNA, UNB or UNH tag; else at the first line (within 4 KiB) that starts with UNA or
+/// UNB (a date line or other commentary before the interchange). None if neither.
+fn edifact_start(body: &[u8]) -> Option<usize> {
+    let mut s = if body.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        3
+    } else {
+        0
+    };
+    while s < body.len() && body[s].is_ascii_whitespace() {
+        s += 1;
+    }
+    let rest = &body[s..];
+    if rest.starts_with(b"UNA") || rest.starts_with(b"UNB") || rest.starts_with(b"UNH") {
+        return Some(s);
+    }
+    let limit = body.len().min(4096);
+    (1..limit).find(|&p| {
+        (body[p - 1] == b'\n' || body[p - 1] == b'\r')
+            && (body[p..].starts_with(b"UNA") || body[p..].starts_with(b"UNB"))
+    })
 }
 
 /// Reads a manifest (format detected from content when `format` is None), leniently.
@@ -259,17 +275,51 @@ fn read_edifact(
             env.start, env.end
         ));
     }
-    let inter =
-        edifact::tokenize_at(&bytes[env.start..env.end], env.start, options).map_err(|e| {
-            ManifestError::new(
+    let mut start = env.start;
+    match edifact_start(&bytes[env.start..env.end]) {
+        Some(s) => {
+            let skipped = &bytes[env.start..env.start + s];
+            let layout = |b: &u8| b.is_ascii_whitespace() || matches!(*b, 0xEF | 0xBB | 0xBF);
+            if !skipped.iter().all(layout) {
+                if options.strict {
+                    return Err(ManifestError::new(
+                        source,
+                        Some(Position::Segment {
+                            number: 0,
+                            offset: env.start,
+                        }),
+                        "text before the interchange (UNA/UNB)",
+                    ));
+                }
+                warnings.push(format!(
+                    "byte {}: {s} byte(s) of text before the interchange ignored",
+                    env.start
+                ));
+            }
+            start += s;
+        }
+        None if options.strict => {
+            return Err(ManifestError::new(
                 source,
                 Some(Position::Segment {
-                    number: e.segment,
-                    offset: e.offset,
+                    number: 0,
+                    offset: env.start,
                 }),
-                e.reason,
-            )
-        })?;
+                "no UNA, UNB or UNH at the start of the interchange",
+            ));
+        }
+        None => {}
+    }
+    let inter = edifact::tokenize_at(&bytes[start..env.end], start, options).map_err(|e| {
+        ManifestError::new(
+            source,
+            Some(Position::Segment {
+                number: e.segment,
+                offset: e.offset,
+            }),
+            e.reason,
+        )
+    })?;
     warnings.extend(inter.warnings.iter().cloned());
     let all = edifact::group_messages(&inter.segments, warnings);
     let wanted = match format {

@@ -442,3 +442,23 @@ fn unreadable_input_errors_name_source_position_and_reason() {
     .unwrap_err();
     assert!(e.reason.contains("no PAXLST"), "{e}");
 }
+
+#[test]
+fn text_before_the_interchange() {
+    let text = format!("Received 13Nov09\r\nfrom carrier\r\n{PAX}");
+    assert_eq!(detect_format(text.as_bytes()), Some(ManifestFormat::Paxlst));
+    let m = parse(&text);
+    assert_eq!(travellers(&m)[0].surname, "DOE");
+    assert!(m
+        .warnings
+        .iter()
+        .any(|w| w.contains("before the interchange")));
+    let e = read_manifest_with(
+        text.as_bytes(),
+        "j.edi",
+        None,
+        TokenizerOptions { strict: true },
+    )
+    .unwrap_err();
+    assert!(e.reason.contains("before the interchange"), "{e}");
+}
