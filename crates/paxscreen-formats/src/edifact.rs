@@ -202,6 +202,15 @@ fn decode(
                         ),
                     ));
                 }
+                // Senders that declare UNOA but send UTF-8 are common; real
+                // ISO 8859-1 text is almost never valid UTF-8.
+                if let Ok(s) = std::str::from_utf8(bytes) {
+                    warnings.push(format!(
+                        "byte {}: non-ASCII text in a UNOA/UNOB interchange, read as UTF-8",
+                        base + i
+                    ));
+                    return Ok(s.char_indices().map(|(k, c)| (c, base + k)).collect());
+                }
                 warnings.push(format!(
                     "byte {}: non-ASCII byte 0x{:02X} in a UNOA/UNOB interchange, read as ISO 8859-1",
                     base + i,
@@ -829,7 +838,7 @@ impl fmt::Display for Message {
 /// Cuts segments into UNH..UNT messages and checks UNT (ISO 9735: UNT 0074 counts the
 /// segments from UNH to UNT inclusive; 0062 repeats the UNH reference). Mismatches
 /// are warnings. Also returns the UNG group message type when present.
-pub fn group_messages(segments: &[Segment], warnings: &mut Vec<String>) -> Vec<Message> {
+pub fn group_messages(segments: Vec<Segment>, warnings: &mut Vec<String>) -> Vec<Message> {
     let mut out: Vec<Message> = Vec::new();
     let mut cur: Option<Message> = None;
     let close = |m: Message, warnings: &mut Vec<String>, out: &mut Vec<Message>| {
@@ -837,7 +846,8 @@ pub fn group_messages(segments: &[Segment], warnings: &mut Vec<String>) -> Vec<M
         let _ = warnings;
     };
     for seg in segments {
-        match seg.tag.as_str() {
+        let tag = seg.tag.clone();
+        match tag.as_str() {
             "UNH" => {
                 if let Some(m) = cur.take() {
                     warnings.push(format!(
@@ -858,14 +868,16 @@ pub fn group_messages(segments: &[Segment], warnings: &mut Vec<String>) -> Vec<M
                         seq.parse().ok()
                     },
                     first_last: seg.get(3, 1).trim().to_ascii_uppercase(),
-                    segments: vec![seg.clone()],
+                    segments: Vec::new(),
                 });
+                if let Some(m) = cur.as_mut() {
+                    m.segments.push(seg);
+                }
             }
             "UNT" => {
                 if let Some(mut m) = cur.take() {
-                    m.segments.push(seg.clone());
                     let declared = seg.get(0, 0).trim();
-                    let actual = m.segments.len();
+                    let actual = m.segments.len() + 1;
                     match declared.parse::<usize>() {
                         Ok(d) if d == actual => {}
                         _ => warnings.push(format!(
@@ -882,6 +894,7 @@ pub fn group_messages(segments: &[Segment], warnings: &mut Vec<String>) -> Vec<M
                             m.reference
                         ));
                     }
+                    m.segments.push(seg);
                     close(m, warnings, &mut out);
                 } else {
                     warnings.push(format!("{}: UNT without UNH", seg.position()));
@@ -899,7 +912,7 @@ pub fn group_messages(segments: &[Segment], warnings: &mut Vec<String>) -> Vec<M
             }
             _ => {
                 if let Some(m) = cur.as_mut() {
-                    m.segments.push(seg.clone());
+                    m.segments.push(seg);
                 }
             }
         }
@@ -1096,6 +1109,23 @@ mod tests {
     }
 
     #[test]
+    fn utf8_declared_unoa() {
+        let i = tok("UNB+UNOA:4'NAD+FL+++M\u{dc}LLER'");
+        assert_eq!(i.segments[1].get(3, 0), "M\u{dc}LLER");
+        assert_eq!(i.warnings.len(), 1);
+    }
+
+    #[test]
+    fn concatenated_interchanges_with_their_own_una() {
+        let i = tok("UNB+UNOA:4'UNZ+0+1'\nUNA:*.? $UNB*UNOA:4$NAD*FL***A:B$UNZ*0*2$");
+        let tags: Vec<&str> = i.segments.iter().map(|s| s.tag.as_str()).collect();
+        assert_eq!(tags, ["UNB", "UNZ", "UNB", "NAD", "UNZ"]);
+        assert_eq!(i.segments[3].get(3, 1), "B");
+        assert!(i.warnings.is_empty(), "{:?}", i.warnings);
+        assert_eq!(i.segments[4].number, 5);
+    }
+
+    #[test]
     fn utf8_iata() {
         let i = tok("UNB+IATA:1'TIF+M\u{dc}LLER'");
         assert_eq!(i.segments[1].get(0, 0), "M\u{dc}LLER");
@@ -1112,7 +1142,7 @@ mod tests {
     fn messages_and_unt() {
         let i = tok("UNB+UNOA:4'UNH+1+PAXLST:D:05B:UN:IATA'BGM+745'UNT+4+1'UNZ+1+1'");
         let mut w = Vec::new();
-        let m = group_messages(&i.segments, &mut w);
+        let m = group_messages(i.segments, &mut w);
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].message_type, "PAXLST");
         assert_eq!(w.len(), 1, "{w:?}");

@@ -38,7 +38,7 @@ pub mod typeb;
 mod util;
 
 pub use edifact::TokenizerOptions;
-use paxscreen_core::{RejectedTraveller, TravellerRecord};
+use paxscreen_core::{RejectedTraveller, Traveller, TravellerRecord};
 use std::fmt;
 
 /// The manifest formats paxscreen reads.
@@ -100,6 +100,18 @@ pub struct Manifest {
     pub records: Vec<TravellerRecord>,
     /// Problems that did not stop reading (count mismatches, ...).
     pub warnings: Vec<String>,
+}
+
+impl Manifest {
+    /// The travellers that were read.
+    pub fn travellers(&self) -> impl Iterator<Item = &Traveller> {
+        self.records.iter().filter_map(|r| r.as_ref().ok())
+    }
+
+    /// The travellers that were found but could not be read.
+    pub fn rejected(&self) -> impl Iterator<Item = &RejectedTraveller> {
+        self.records.iter().filter_map(|r| r.as_ref().err())
+    }
 }
 
 /// Where in the input a problem is.
@@ -321,7 +333,11 @@ fn read_edifact(
         )
     })?;
     warnings.extend(inter.warnings.iter().cloned());
-    let all = edifact::group_messages(&inter.segments, warnings);
+    let first_pos = inter.segments.first().map(|s| Position::Segment {
+        number: s.number,
+        offset: s.offset,
+    });
+    let all = edifact::group_messages(inter.segments, warnings);
     let wanted = match format {
         ManifestFormat::Paxlst => "PAXLST",
         _ => "PNRGOV",
@@ -340,13 +356,9 @@ fn read_edifact(
         }
     }
     if messages.is_empty() {
-        let pos = inter.segments.first().map(|s| Position::Segment {
-            number: s.number,
-            offset: s.offset,
-        });
         return Err(ManifestError::new(
             source,
-            pos,
+            first_pos,
             format!("no {wanted} message (UNH ... {wanted}) found"),
         ));
     }
