@@ -1,6 +1,39 @@
-//! Name analysis (pure functions, no I/O): turns a name as written anywhere into
-//! tokens with every spelling under which it should meet its listed forms.
+//! Name analysis for watchlist screening (pure functions, no I/O): turns a name as
+//! written anywhere (passport MRZ, PNR, APIS, a watchlist in Latin, Cyrillic or Arabic
+//! script) into tokens carrying every spelling under which it should meet its listed
+//! forms, plus *variant keys* on which common transliteration variants meet.
+//!
+//! # Pipeline of [`analyze`]
+//!
+//! 1. **Split** on everything that is not a letter or digit (spaces, hyphens, commas, the
+//!    MRZ filler `<`). Apostrophes and the Arabic ayn/hamza signs (`'` `‘` `’` `ʿ` `ʾ` ...)
+//!    are *removed inside* tokens instead (`O'NEIL` -> `ONEIL`, `AL-‘ANIZI` -> `AL`,
+//!    `ANIZI`).
+//! 2. **Transliterate** each token with [`transliterate`] into upper-case A-Z forms, keeping
+//!    every official ICAO 9303 part 3 section 6 form (`MÜLLER` -> `MUELLER`, `MULLER`),
+//!    Cyrillic per the ICAO Russian table plus common non-ICAO forms, Arabic script into a
+//!    consonant-skeleton romanization.
+//! 3. **Titles** (`MR`, `MRS`, `DR`, `SHEIKH`, `HAJI`, ...) are removed as separate tokens
+//!    (unless the name is nothing but titles). [`analyze_person`] also strips an AIRIMP title
+//!    glued to the end of the given names (`JOHNMR` -> `JOHN`).
+//! 4. **Arabic structure**: `ABD` compounds (`ABD AL-RAHMAN`, `ABDERRAHMANE`, `ABDULLAH`,
+//!    ...) and `AL-DIN` compounds (`NUR AL-DIN`, `NOUREDDINE`, ...) are merged into one token
+//!    with a canonical primary form (`ABDULRAHMAN`, `NURUDDIN`); `BIN`/`IBN`/`BEN` and
+//!    `BINT`/`BINTI` become [`TokenRole::Connector`] tokens `BIN`/`BINT`, `ABU`/`ABOU` becomes
+//!    `ABU`; a standalone article (`AL`, `EL`, `AD`, `ASH`, ...) before another token is
+//!    dropped, and a glued one (`ALBAGHDADI`, `ASHSHAMI`) yields an extra stripped form.
+//! 5. **Keys**: every form gets a [`variant_key`]: a consonant skeleton that keeps the
+//!    first letter's class and the quality of the first vowel, so that `MOHAMED`/`MUHAMMAD`
+//!    meet while `MAHMOUD` does not, and `HASSAN`/`HUSSEIN` stay apart.
+//!
+//! Every token has at least one form, forms are non-empty upper-case A-Z, primary first,
+//! deduplicated and capped at [`MAX_FORMS`].
 #![forbid(unsafe_code)]
+
+use unicode_normalization::UnicodeNormalization;
+
+/// At most this many forms per token (and per [`transliterate`] result).
+pub const MAX_FORMS: usize = 8;
 
 /// What part a token plays in a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -31,29 +64,983 @@ pub struct AnalyzedName {
     pub tokens: Vec<NameToken>,
 }
 
-/// Analyses a full name in any script and any token order.
-pub fn analyze(name: &str) -> AnalyzedName {
-    let tokens = name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .map(|t| {
-            let f: String = t
-                .chars()
-                .filter(|c| c.is_ascii_alphabetic())
-                .collect::<String>()
-                .to_ascii_uppercase();
-            NameToken {
-                keys: vec![variant_key(&f)],
-                forms: vec![f],
-                role: TokenRole::Name,
+impl NameToken {
+    /// Whether this token shares a variant key with `other`.
+    pub fn meets(&self, other: &NameToken) -> bool {
+        self.keys.iter().any(|k| other.keys.contains(k))
+    }
+}
+
+/// Titles removed when they stand as separate tokens.
+pub const TITLES: &[&str] = &[
+    "MR", "MRS", "MS", "MISS", "MSTR", "DR", "PROF", "SHEIKH", "SHAIKH", "SHAYKH", "CHEIKH",
+    "HAJJI", "HAJI", "HADJ", "SIR", "MADAM", "MME", "MLLE",
+];
+
+/// Arabic articles dropped when standing alone before another token.
+pub const PARTICLES: &[&str] = &[
+    "AL", "EL", "UL", "AD", "AR", "AS", "ASH", "AT", "AZ", "AN", "ATH", "ADH",
+];
+
+/// Apostrophe-like characters removed *inside* tokens (ayn/hamza transcriptions).
+fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '`' | '´' | '‘' | '’' | '‛' | 'ʼ' | 'ʻ' | 'ʽ' | 'ʾ' | 'ʿ' | 'ˈ' | '′'
+    )
+}
+
+// ---------------------------------------------------------------------------------------
+// Transliteration
+// ---------------------------------------------------------------------------------------
+
+const LETTERS: [&str; 26] = [
+    "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S",
+    "T", "U", "V", "W", "X", "Y", "Z",
+];
+
+/// Alternatives for one character: a static list, or an owned NFKD residue.
+enum Piece {
+    Static(&'static [&'static str]),
+    Owned(String),
+}
+
+fn one(s: &'static &'static str) -> Piece {
+    Piece::Static(std::slice::from_ref(s))
+}
+
+const EMPTY: &str = "";
+
+/// ICAO 9303 part 3 section 6 (Latin with diacritics, Cyrillic per the Russian table) for
+/// one character; `word_start`/`after_vowel` only matter for Cyrillic Е/Ё (YE/YO forms).
+fn latin_cyrillic_piece(c: char, word_start: bool, after_vowel: bool) -> Piece {
+    if c.is_ascii_alphabetic() {
+        return one(&LETTERS[(c.to_ascii_uppercase() as u8 - b'A') as usize]);
+    }
+    let s: &'static [&'static str] = match c {
+        // ICAO 9303-3 6.A: Latin characters with an official multi-letter form; both the
+        // official form and the plain base letter are kept (MÜLLER -> MUELLER, MULLER).
+        'Ä' | 'ä' => &["AE", "A"],
+        'Ö' | 'ö' => &["OE", "O"],
+        'Ü' | 'ü' => &["UE", "U"],
+        'Å' | 'å' => &["AA", "A"],
+        'Ñ' | 'ñ' => &["N", "NXX"],
+        'ß' | 'ẞ' => &["SS"],
+        'Þ' | 'þ' => &["TH"],
+        'Æ' | 'æ' => &["AE"],
+        'Œ' | 'œ' => &["OE"],
+        'Ø' | 'ø' => &["OE", "O"],
+        'Ł' | 'ł' => &["L"],
+        'Đ' | 'đ' | 'Ð' | 'ð' => &["D"],
+        'Ħ' | 'ħ' => &["H"],
+        'ı' => &["I"],
+        'Ĳ' | 'ĳ' => &["IJ"],
+        // ICAO 9303-3 6.B: Cyrillic (Russian table) plus common non-ICAO forms.
+        'А' | 'а' => &["A"],
+        'Б' | 'б' => &["B"],
+        'В' | 'в' => &["V"],
+        'Г' | 'г' => &["G"],
+        'Ґ' | 'ґ' => &["G"],
+        'Д' | 'д' => &["D"],
+        'Е' | 'е' => {
+            if word_start || after_vowel {
+                &["E", "YE"]
+            } else {
+                &["E"]
             }
-        })
-        .filter(|t| !t.forms[0].is_empty())
+        }
+        'Ё' | 'ё' => &["E", "YO"],
+        'Є' | 'є' => &["IE", "YE"],
+        'Ж' | 'ж' => &["ZH", "J"],
+        'З' | 'з' => &["Z"],
+        'И' | 'и' => &["I"],
+        'І' | 'і' => &["I"],
+        'Ї' | 'ї' => &["I", "YI"],
+        'Й' | 'й' => &["I", "Y"],
+        'К' | 'к' => &["K"],
+        'Л' | 'л' => &["L"],
+        'М' | 'м' => &["M"],
+        'Н' | 'н' => &["N"],
+        'О' | 'о' => &["O"],
+        'П' | 'п' => &["P"],
+        'Р' | 'р' => &["R"],
+        'С' | 'с' => &["S"],
+        'Т' | 'т' => &["T"],
+        'У' | 'у' => &["U"],
+        'Ў' | 'ў' => &["U"],
+        'Ф' | 'ф' => &["F"],
+        'Х' | 'х' => &["KH", "H"],
+        'Ц' | 'ц' => &["TS"],
+        'Ч' | 'ч' => &["CH"],
+        'Ш' | 'ш' => &["SH"],
+        'Щ' | 'щ' => &["SHCH"],
+        'Ъ' | 'ъ' => &["IE", ""],
+        'Ы' | 'ы' => &["Y"],
+        'Ь' | 'ь' => &[""],
+        'Э' | 'э' => &["E"],
+        'Ю' | 'ю' => &["IU", "YU"],
+        'Я' | 'я' => &["IA", "YA"],
+        // Serbian/Macedonian (ICAO 9303-3 table).
+        'Ђ' | 'ђ' => &["D"],
+        'Ј' | 'ј' => &["J"],
+        'Љ' | 'љ' => &["LJ"],
+        'Њ' | 'њ' => &["NJ"],
+        'Ћ' | 'ћ' => &["C"],
+        'Џ' | 'џ' => &["DZ"],
+        'Ѓ' | 'ѓ' => &["G"],
+        'Ќ' | 'ќ' => &["K"],
+        'Ѕ' | 'ѕ' => &["DZ"],
+        _ => {
+            // Other diacritics: NFKD and keep the ASCII letters (É -> E, Ç -> C, ...).
+            let mut out = String::new();
+            for d in std::iter::once(c).nfkd() {
+                if d.is_ascii_alphabetic() {
+                    out.push(d.to_ascii_uppercase());
+                }
+            }
+            return if out.is_empty() {
+                Piece::Static(std::slice::from_ref(&EMPTY))
+            } else {
+                Piece::Owned(out)
+            };
+        }
+    };
+    Piece::Static(s)
+}
+
+fn is_cyr_vowel(c: char) -> bool {
+    matches!(
+        c.to_lowercase().next().unwrap_or(c),
+        'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я' | 'ъ' | 'ь' | 'є' | 'і' | 'ї'
+    )
+}
+
+fn is_arabic(c: char) -> bool {
+    matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// Arabic-script letter classes for the skeleton romanization.
+fn arabic_consonant(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ب' => "B",
+        'ت' => "T",
+        'ث' => "TH",
+        'ج' => "J",
+        'ح' => "H",
+        'خ' => "KH",
+        'د' => "D",
+        'ذ' => "DH",
+        'ر' => "R",
+        'ز' => "Z",
+        'س' => "S",
+        'ش' => "SH",
+        'ص' => "S",
+        'ض' => "D",
+        'ط' => "T",
+        'ظ' => "Z",
+        'غ' => "GH",
+        'ف' => "F",
+        'ق' => "Q",
+        'ك' | 'ک' => "K",
+        'ل' => "L",
+        'م' => "M",
+        'ن' => "N",
+        'ه' | 'ہ' | 'ھ' => "H",
+        'پ' => "P",
+        'چ' => "CH",
+        'ژ' => "ZH",
+        'گ' => "G",
+        'ڤ' => "V",
+        _ => return None,
+    })
+}
+
+fn is_alef(c: char) -> bool {
+    matches!(c, 'ا' | 'أ' | 'إ' | 'آ' | 'ٱ')
+}
+fn is_waw(c: char) -> bool {
+    matches!(c, 'و' | 'ؤ')
+}
+fn is_ya(c: char) -> bool {
+    matches!(c, 'ي' | 'ی' | 'ى' | 'ئ' | 'ې' | 'ێ')
+}
+
+/// Consonant-skeleton romanization of one Arabic-script word (short vowels are not
+/// written, so the forms carry the long vowels ا و ي as A, U/O, I/E and, when the word does
+/// not begin with a long vowel, alternatives for the unwritten first vowel (A, U, I) so
+/// that the first-vowel part of [`variant_key`] can meet the Latin spellings).
+fn romanize_arabic(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word
+        .chars()
+        .filter(|&c| c != 'ـ' && !is_apostrophe(c))
         .collect();
+    let mut out = String::with_capacity(chars.len() * 2);
+    let mut has_harakat = false;
+    // Position in `out` after the first consonant, if the next letter is a consonant.
+    let mut vowel_slot: Option<usize> = None;
+    let mut initial_unknown_vowel = false;
+    let n = chars.len();
+    let mut i = 0;
+    while i < n {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        let at_start = out.is_empty();
+        let at_end = next.is_none();
+        if let Some(cons) = arabic_consonant(c) {
+            if matches!(c, 'ه' | 'ہ' | 'ھ') && at_end && !at_start {
+                out.push_str("AH"); // mostly ة written as ه (normalized sources), or Allah
+            } else {
+                out.push_str(cons);
+            }
+            if out.len() == cons.len() {
+                // first consonant: is the next letter a consonant (unwritten vowel)?
+                if let Some(nc) = next {
+                    if arabic_consonant(nc).is_some() {
+                        vowel_slot = Some(out.len());
+                    }
+                }
+            }
+        } else if is_alef(c) {
+            if at_start {
+                match c {
+                    'إ' => out.push('I'),
+                    'آ' => out.push('A'),
+                    _ => {
+                        // ال article: A; otherwise unknown short vowel (أسامة Usama, احمد Ahmad)
+                        if next == Some('ل') {
+                            out.push('A');
+                        } else {
+                            out.push('A');
+                            initial_unknown_vowel = true;
+                        }
+                    }
+                }
+            } else {
+                out.push('A');
+            }
+        } else if is_waw(c) {
+            let prev_vowel = out.ends_with(['A', 'U', 'I']);
+            if at_start || prev_vowel || next.is_some_and(is_alef) {
+                out.push('W');
+            } else {
+                out.push('U');
+            }
+        } else if is_ya(c) {
+            if c == 'ى' && at_end {
+                out.push('A');
+            } else if at_start || next.is_some_and(|x| is_alef(x) || is_waw(x)) {
+                out.push('Y');
+            } else if out.ends_with('A') {
+                out.push('Y'); // diphthong ay
+            } else {
+                out.push('I');
+            }
+        } else if c == 'ة' {
+            out.push('A');
+        } else if matches!(c, 'ع' | 'ء') {
+            if at_start {
+                out.push('A');
+                initial_unknown_vowel = true;
+            }
+            // ayn/hamza elsewhere: dropped
+        } else if matches!(c, '\u{064E}') {
+            out.push('A');
+            has_harakat = true;
+        } else if matches!(c, '\u{064F}') {
+            out.push('U');
+            has_harakat = true;
+        } else if matches!(c, '\u{0650}') {
+            out.push('I');
+            has_harakat = true;
+        } else if matches!(c as u32, 0x064B..=0x0652 | 0x0670) {
+            has_harakat = true;
+        } else if let Piece::Static(s) = latin_cyrillic_piece(c, false, false) {
+            out.push_str(s[0]);
+        } else if let Piece::Owned(s) = latin_cyrillic_piece(c, false, false) {
+            out.push_str(&s);
+        }
+        i += 1;
+    }
+    let mut forms = Vec::with_capacity(4);
+    if out.is_empty() {
+        return forms;
+    }
+    if has_harakat {
+        forms.push(out);
+        return forms;
+    }
+    if initial_unknown_vowel && out.len() > 1 {
+        // A / U / I readings of an initial alef or ayn with unwritten vowel.
+        let rest = &out[1..];
+        forms.push(out.clone());
+        for v in ["U", "I"] {
+            forms.push(format!("{v}{rest}"));
+        }
+        return forms;
+    }
+    match vowel_slot {
+        Some(p) => {
+            for v in ["A", "U", "I"] {
+                let mut f = String::with_capacity(out.len() + 1);
+                f.push_str(&out[..p]);
+                f.push_str(v);
+                f.push_str(&out[p..]);
+                forms.push(f);
+            }
+        }
+        None => forms.push(out),
+    }
+    forms
+}
+
+/// ICAO 9303 part 3 section 6 upper-case A-Z forms of `text` (non-letters are dropped),
+/// primary (official) form first, then the other official and common forms, deduplicated,
+/// at most [`MAX_FORMS`]. Arabic script gets a consonant-skeleton romanization.
+pub fn transliterate(text: &str) -> Vec<String> {
+    // Fast path: plain ASCII.
+    if text.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![text.to_ascii_uppercase()]
+        };
+    }
+    if text.chars().any(is_arabic) {
+        let mut all: Vec<String> = Vec::new();
+        for word in text.split(|c: char| !c.is_alphanumeric() && !is_arabic(c)) {
+            if word.is_empty() {
+                continue;
+            }
+            let f = romanize_arabic(word);
+            if f.is_empty() {
+                continue;
+            }
+            all = if all.is_empty() {
+                f
+            } else {
+                let mut n = Vec::new();
+                for a in &all {
+                    for b in &f {
+                        if n.len() < MAX_FORMS {
+                            n.push(format!("{a}{b}"));
+                        }
+                    }
+                }
+                n
+            };
+        }
+        return dedup_nonempty(all);
+    }
+    let mut forms: Vec<String> = vec![String::with_capacity(text.len() + 4)];
+    let mut word_start = true;
+    let mut after_vowel = false;
+    for c in text.chars() {
+        if !c.is_alphabetic() {
+            word_start = true;
+            after_vowel = false;
+            continue;
+        }
+        let piece = latin_cyrillic_piece(c, word_start, after_vowel);
+        word_start = false;
+        after_vowel = is_cyr_vowel(c);
+        match piece {
+            Piece::Owned(s) => forms.iter_mut().for_each(|f| f.push_str(&s)),
+            Piece::Static(alts) if alts.len() == 1 => {
+                forms.iter_mut().for_each(|f| f.push_str(alts[0]))
+            }
+            Piece::Static(alts) => {
+                let mut next = Vec::with_capacity(MAX_FORMS);
+                for f in &forms {
+                    for a in alts {
+                        if next.len() < MAX_FORMS {
+                            let mut g = String::with_capacity(f.len() + a.len() + 4);
+                            g.push_str(f);
+                            g.push_str(a);
+                            next.push(g);
+                        }
+                    }
+                }
+                forms = next;
+            }
+        }
+    }
+    dedup_nonempty(forms)
+}
+
+fn dedup_nonempty(forms: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(forms.len());
+    for f in forms {
+        if !f.is_empty() && !out.contains(&f) && out.len() < MAX_FORMS {
+            out.push(f);
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Variant key
+// ---------------------------------------------------------------------------------------
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'A' | b'E' | b'I' | b'O' | b'U')
+}
+
+/// Variant key of one token (upper-case A-Z expected; other characters are ignored).
+///
+/// The key is `first-letter class` + `quality of the first vowel` (A, U or I; only when it
+/// directly follows a first consonant) + the consonant skeleton of the rest (vowels dropped,
+/// doubled letters collapsed). Consonant classes: Q/K/C(hard)/CK/G/GH -> K, KH -> H,
+/// SH/CH/SCH/TCH -> X, TH -> S, DH -> D, DJ/ZH/DZH -> J, PH -> F, W -> V, X -> KS; Y is a
+/// consonant only at the start or before a vowel. Initial vowels: A; O/U/OU -> U; I/E -> I
+/// (`OUA`/`OUE`/`OUI` at the start is W: OUALID = WALID). A first vowel E counts as A
+/// (AHMED = AHMAD, ZEID = ZAID). A final H after A (ABDULLAH = ABDULLA), or after E in longer
+/// words (FATEMEH), is dropped.
+pub fn variant_key(token: &str) -> String {
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for b in token.bytes() {
+        if b.is_ascii_alphabetic() && n < buf.len() {
+            buf[n] = b.to_ascii_uppercase();
+            n += 1;
+        }
+    }
+    if n >= 3 && buf[n - 1] == b'H' && (buf[n - 2] == b'A' || (buf[n - 2] == b'E' && n >= 6)) {
+        n -= 1;
+    }
+    let s = &buf[..n];
+    let mut key = String::with_capacity(n);
+    let mut i = 0;
+    let mut first = true;
+    let mut want_vowel = false;
+    let mut last_cons: u8 = 0;
+    while i < n {
+        let b = s[i];
+        let next = s.get(i + 1).copied().unwrap_or(0);
+        let y_is_vowel = b == b'Y' && i > 0 && !is_vowel(next);
+        if is_vowel(b) || y_is_vowel {
+            // vowel run
+            let start = i;
+            i += 1;
+            while i < n
+                && (is_vowel(s[i])
+                    || (s[i] == b'Y' && !is_vowel(s.get(i + 1).copied().unwrap_or(0))))
+            {
+                i += 1;
+            }
+            let run = &s[start..i];
+            if first {
+                if run.len() >= 3 && run[0] == b'O' && run[1] == b'U' {
+                    // OUALID: OU = W, then the vowel belongs to the following syllable.
+                    key.push('V');
+                    last_cons = b'V';
+                    first = false;
+                    want_vowel = true;
+                    i = start + 2;
+                    continue;
+                }
+                key.push(match run[0] {
+                    b'A' => 'A',
+                    b'O' | b'U' => 'U',
+                    _ => 'I',
+                });
+                first = false;
+            } else if want_vowel {
+                let q = match run {
+                    [b'E', b'E', ..] | [b'I', ..] | [b'Y', ..] | [b'E', b'Y'] => 'I',
+                    [b'O', ..] | [b'U', ..] => 'U',
+                    _ => 'A',
+                };
+                key.push(q);
+            }
+            want_vowel = false;
+            last_cons = 0;
+            continue;
+        }
+        let (class, len): (u8, usize) = match b {
+            b'S' if next == b'H' => (b'X', 2),
+            b'S' if next == b'C' && s.get(i + 2) == Some(&b'H') => (b'X', 3),
+            b'C' if next == b'H' => (b'X', 2),
+            b'C' if next == b'K' => (b'K', 2),
+            b'C' if matches!(next, b'E' | b'I' | b'Y') => (b'S', 1),
+            b'C' | b'Q' | b'G' => (b'K', if next == b'H' && b != b'C' { 2 } else { 1 }),
+            b'K' if next == b'H' => (b'H', 2),
+            b'P' if next == b'H' => (b'F', 2),
+            b'T' if next == b'H' => (b'S', 2),
+            b'T' if next == b'C' && s.get(i + 2) == Some(&b'H') => (b'X', 3),
+            b'D' if next == b'H' => (b'D', 2),
+            b'D' if next == b'J' => (b'J', 2),
+            b'D' if next == b'Z' && s.get(i + 2) == Some(&b'H') => (b'J', 3),
+            b'Z' if next == b'H' => (b'J', 2),
+            b'W' => (b'V', 1),
+            b'X' => {
+                if last_cons != b'K' {
+                    key.push('K');
+                }
+                (b'S', 1)
+            }
+            _ => (b, 1),
+        };
+        i += len;
+        if class != last_cons {
+            key.push(class as char);
+        }
+        last_cons = class;
+        want_vowel = first;
+        first = false;
+    }
+    key
+}
+
+// ---------------------------------------------------------------------------------------
+// Titles and particles
+// ---------------------------------------------------------------------------------------
+
+/// Strips an AIRIMP title glued to the end of a given-name token (`JOHNMR` -> `JOHN`,
+/// `ANNAMRS` -> `ANNA`, `AHMEDMSTR` -> `AHMED`): MSTR, MISS, MRS, MR, MS, DR. Returns `None`
+/// when there is no such suffix or too little would be left (`AMR` stays `AMR`, `BADR` and
+/// `ALEKSANDR` keep their DR). Expects upper-case A-Z.
+pub fn strip_glued_title(token: &str) -> Option<&str> {
+    for suf in ["MSTR", "MISS", "MRS", "MR", "MS", "DR"] {
+        if let Some(rest) = token.strip_suffix(suf) {
+            let ok = match suf {
+                "DR" => {
+                    rest.len() >= 4
+                        && !rest.ends_with("AN")
+                        && !rest.bytes().last().is_some_and(is_vowel)
+                }
+                "MS" => rest.len() >= 3 && !rest.ends_with("IA") && !rest.ends_with("DA"),
+                _ => rest.len() >= 2,
+            };
+            return if ok { Some(rest) } else { None };
+        }
+    }
+    None
+}
+
+/// Glued-title stripping for a surname or for [`analyze`]: only MR, MRS, MISS, MSTR, with
+/// at least 3 letters left.
+fn strip_glued_title_strict(token: &str) -> Option<&str> {
+    for suf in ["MSTR", "MISS", "MRS", "MR"] {
+        if let Some(rest) = token.strip_suffix(suf) {
+            return (rest.len() >= 3).then_some(rest);
+        }
+    }
+    None
+}
+
+fn is_title(f: &str) -> bool {
+    TITLES.contains(&f)
+}
+fn is_particle(f: &str) -> bool {
+    PARTICLES.contains(&f)
+}
+
+fn connector_form(f: &str) -> Option<&'static str> {
+    Some(match f {
+        "BIN" | "BEN" | "IBN" | "IBNU" | "BN" => "BIN",
+        "BINT" | "BINTI" | "BENT" => "BINT",
+        "ABU" | "ABOU" | "ABO" | "ABUL" | "ABOUL" | "ABI" => "ABU",
+        _ => return None,
+    })
+}
+
+/// Western names that look like a glued AL/EL article but are not.
+const NOT_ARTICLE: &[&str] = &[
+    "ALBERT",
+    "ALBERTO",
+    "ALBERTA",
+    "ALFRED",
+    "ALFREDO",
+    "ALFONSO",
+    "ALPHONSE",
+    "ALEXANDER",
+    "ALEXANDRE",
+    "ALEXANDRA",
+    "ALEXANDRU",
+    "ALEKSANDR",
+    "ALEKSANDRA",
+    "ALEJANDRO",
+    "ALEXIS",
+    "ALEKSEI",
+    "ALEKSEY",
+    "ALEXEI",
+    "ALEXEY",
+    "ALONSO",
+    "ALVARO",
+    "ALBRECHT",
+    "ALFONS",
+    "ELIZABETH",
+    "ELISABETH",
+    "ELEANOR",
+    "ELEONORA",
+    "ELENA",
+    "ELISA",
+    "ELOISE",
+    "ELVIRA",
+    "ALESSANDRO",
+    "ALESSANDRA",
+    "ALLISON",
+    "ELLIOTT",
+    "ELLIOT",
+    "ALISTAIR",
+    "ALASTAIR",
+    "ANNABELLE",
+    "ANNETTE",
+    "ADDISON",
+    "ALLEGRA",
+    "ULRICH",
+    "ULRIKE",
+    "ELSBETH",
+];
+
+/// Form of `f` without a glued Arabic article (`ALBAGHDADI` -> `BAGHDADI`, `ELHASSAN` ->
+/// `HASSAN`, `ARRAHMAN` -> `RAHMAN`, `ASHSHAMI` -> `SHAMI`), when at least 4 letters remain.
+pub fn strip_glued_article(f: &str) -> Option<&str> {
+    let b = f.as_bytes();
+    if b.len() < 6 || !matches!(b[0], b'A' | b'E' | b'U') || NOT_ARTICLE.contains(&f) {
+        return None;
+    }
+    if b[1] == b'L' {
+        return Some(&f[2..]);
+    }
+    // Sun-letter assimilation: ASH-SH, ATH-TH, ADH-DH, then single doubled T D R Z S N.
+    for dg in ["SH", "TH", "DH"] {
+        if f[1..].starts_with(dg) && f[3..].starts_with(dg) && f.len() - 3 >= 4 {
+            return Some(&f[3..]);
+        }
+    }
+    if matches!(b[1], b'T' | b'D' | b'R' | b'Z' | b'S' | b'N') && b[2] == b[1] {
+        return Some(&f[2..]);
+    }
+    None
+}
+
+/// Prefix-only ABD tokens that always combine with the next token.
+fn is_abd_prefix(f: &str) -> bool {
+    matches!(
+        f,
+        "ABD" | "ABDUL" | "ABDEL" | "ABDAL" | "ABDOL" | "ABDOUL" | "ABDIL"
+    )
+}
+fn is_weak_abd_prefix(f: &str) -> bool {
+    matches!(f, "ABDU" | "ABDI" | "ABDO" | "ABDOU" | "ABDE")
+}
+
+/// The divine-name part X of a glued ABD compound (`ABDULRAHMAN`, `ABDERRAHMANE`,
+/// `ABDALLAH` -> `RAHMAN`, `RAHMANE`, `LAH`).
+fn abd_rest(f: &str) -> Option<&str> {
+    let rest = f.strip_prefix("ABD")?;
+    let rb = rest.as_bytes();
+    let mut i = 0;
+    while i < rb.len() && i < 2 && is_vowel(rb[i]) {
+        i += 1;
+    }
+    let after = &rest[i..];
+    let ab = after.as_bytes();
+    let doubled = ab.len() >= 2 && ab[0] == ab[1] && !is_vowel(ab[0]);
+    let x = if doubled || (i > 0 && ab.first() == Some(&b'L')) {
+        // ABDURRAHMAN, ABDULLAH, ABDELLATIF; ABDULRAHMAN, ABDELAZIZ
+        &after[1..]
+    } else if i == 0 || (after.len() >= 5 && i == 1) {
+        after // ABDRAHMAN, ABDIRAHMAN
+    } else {
+        return None;
+    };
+    (x.len() >= 3).then_some(x)
+}
+
+/// Stem of a glued AL-DIN compound (`NOUREDDINE`, `NURUDDIN`, `SALAHALDIN` -> `NOUR`, `NUR`,
+/// `SALAH`).
+fn din_stem(f: &str) -> Option<&str> {
+    let (pre, final_e) = if let Some(p) = f.strip_suffix("DINE") {
+        (p, true)
+    } else if let Some(p) = f.strip_suffix("DIN").or_else(|| f.strip_suffix("DEEN")) {
+        (p, false)
+    } else {
+        return None;
+    };
+    let pb = pre.as_bytes();
+    let n = pb.len();
+    let stem = if n >= 2 && (pb[n - 1] == b'D' || pb[n - 1] == b'L') && is_vowel(pb[n - 2]) {
+        let mut j = n - 1;
+        while j > 0 && is_vowel(pb[j - 1]) && j + 2 >= n {
+            j -= 1;
+        }
+        &pre[..j]
+    } else if final_e && n >= 3 && !is_vowel(pb[n - 1]) {
+        pre
+    } else {
+        return None;
+    };
+    (stem.len() >= 3).then_some(stem)
+}
+
+fn is_din_token(f: &str) -> bool {
+    matches!(
+        f,
+        "DIN"
+            | "DINE"
+            | "DEEN"
+            | "UDDIN"
+            | "UDDINE"
+            | "EDDIN"
+            | "EDDINE"
+            | "ADDIN"
+            | "ADDINE"
+            | "UDDEEN"
+            | "ALDIN"
+            | "ELDIN"
+            | "ODDIN"
+            | "IDDIN"
+    )
+}
+
+// ---------------------------------------------------------------------------------------
+// Analysis
+// ---------------------------------------------------------------------------------------
+
+struct Tok {
+    forms: Vec<String>,
+    role: TokenRole,
+}
+
+fn push_form(forms: &mut Vec<String>, f: &str) {
+    if !f.is_empty() && forms.len() < MAX_FORMS && !forms.iter().any(|g| g == f) {
+        forms.push(f.to_string());
+    }
+}
+
+/// Splits and transliterates; returns token forms (non-empty).
+fn raw_tokens(name: &str, out: &mut Vec<Tok>) {
+    let mut cur = String::new();
+    let flush = |cur: &mut String, out: &mut Vec<Tok>| {
+        if !cur.is_empty() {
+            let forms = transliterate(cur);
+            if !forms.is_empty() {
+                out.push(Tok {
+                    forms,
+                    role: TokenRole::Name,
+                });
+            }
+            cur.clear();
+        }
+    };
+    for c in name.chars() {
+        if is_apostrophe(c) {
+            continue;
+        }
+        if c.is_alphabetic() || (is_arabic(c) && !matches!(c, '،' | '؛' | '؟')) {
+            cur.push(c);
+        } else {
+            // digits and everything else separate tokens; digits are not part of names
+            flush(&mut cur, out);
+        }
+    }
+    flush(&mut cur, out);
+}
+
+fn remove_titles(toks: &mut Vec<Tok>) {
+    if toks.iter().any(|t| !is_title(&t.forms[0])) {
+        toks.retain(|t| !is_title(&t.forms[0]));
+    }
+}
+
+fn abd_token(x: &str, written: Option<&str>) -> Tok {
+    let mut forms = Vec::with_capacity(6);
+    push_form(&mut forms, &format!("ABDUL{x}"));
+    if let Some(w) = written {
+        push_form(&mut forms, w);
+    }
+    push_form(&mut forms, &format!("ABDAL{x}"));
+    push_form(&mut forms, &format!("ABDEL{x}"));
+    let b = x.as_bytes()[0];
+    if matches!(b, b'T' | b'D' | b'R' | b'Z' | b'S' | b'N') {
+        push_form(&mut forms, &format!("ABDU{}{x}", b as char));
+    }
+    Tok {
+        forms,
+        role: TokenRole::Name,
+    }
+}
+
+fn din_token(stem: &str, written: Option<&str>) -> Tok {
+    let mut forms = Vec::with_capacity(4);
+    push_form(&mut forms, &format!("{stem}UDDIN"));
+    if let Some(w) = written {
+        push_form(&mut forms, w);
+    }
+    push_form(&mut forms, &format!("{stem}ALDIN"));
+    push_form(&mut forms, &format!("{stem}EDDINE"));
+    Tok {
+        forms,
+        role: TokenRole::Name,
+    }
+}
+
+/// Strips a leading article from the token following ABD (`ALLAH` -> `LAH`,
+/// `ALRAHMAN` -> `RAHMAN`, `ARRAHMAN` -> `RAHMAN`).
+fn after_abd(next: &str) -> &str {
+    let b = next.as_bytes();
+    if b.len() >= 5 && matches!(b[0], b'A' | b'E' | b'U') {
+        if b[1] == b'L' {
+            return &next[2..];
+        }
+        if b[1] == b[2] && matches!(b[1], b'T' | b'D' | b'R' | b'Z' | b'S' | b'N') {
+            return &next[2..];
+        }
+    }
+    next
+}
+
+/// Arabic structure: ABD and AL-DIN compounds, connectors, standalone articles.
+fn arabic_structure(toks: Vec<Tok>) -> Vec<Tok> {
+    let only_particles = toks.iter().all(|t| is_particle(&t.forms[0]));
+    let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    let n = toks.len();
+    while i < n {
+        let f0 = toks[i].forms[0].as_str();
+        // ABD prefix + (article) + name
+        if is_abd_prefix(f0)
+            || (is_weak_abd_prefix(f0) && i + 2 < n && is_particle(&toks[i + 1].forms[0]))
+        {
+            let mut j = i + 1;
+            if j < n && is_particle(&toks[j].forms[0]) && j + 1 < n {
+                j += 1;
+            }
+            if j < n && j > i && !is_particle(&toks[j].forms[0]) {
+                let x = after_abd(&toks[j].forms[0]);
+                if !x.is_empty() {
+                    out.push(abd_token(x, None));
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
+        // Glued ABD compound
+        if let Some(x) = abd_rest(f0) {
+            out.push(abd_token(x, Some(f0)));
+            i += 1;
+            continue;
+        }
+        // Separate DIN token: merge with the previous name (skipping an article)
+        if is_din_token(f0) && !out.is_empty() {
+            let last = out.len() - 1;
+            if out[last].role == TokenRole::Name && out[last].forms[0].len() >= 2 {
+                let stem = out[last].forms[0].clone();
+                out[last] = din_token(&stem, None);
+                i += 1;
+                continue;
+            }
+        }
+        if let Some(stem) = din_stem(f0) {
+            let t = din_token(stem, Some(f0));
+            out.push(t);
+            i += 1;
+            continue;
+        }
+        if let Some(c) = connector_form(f0) {
+            out.push(Tok {
+                forms: vec![c.to_string()],
+                role: TokenRole::Connector,
+            });
+            i += 1;
+            continue;
+        }
+        // Standalone article before another token: dropped. UD/ED/AD before DIN too.
+        if !only_particles && i + 1 < n {
+            let next0 = toks[i + 1].forms[0].as_str();
+            if is_particle(f0) || (matches!(f0, "UD" | "ED" | "ID" | "UDD") && is_din_token(next0))
+            {
+                i += 1;
+                continue;
+            }
+        }
+        out.push(Tok {
+            forms: toks[i].forms.clone(),
+            role: toks[i].role,
+        });
+        i += 1;
+    }
+    out
+}
+
+fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
+    let mut tokens = Vec::with_capacity(toks.len());
+    for mut t in toks {
+        if t.role == TokenRole::Name {
+            let k = t.forms.len();
+            for idx in 0..k {
+                if let Some(s) = strip_glued_article(&t.forms[idx]) {
+                    let s = s.to_string();
+                    push_form(&mut t.forms, &s);
+                }
+            }
+            if glued_title_extra {
+                if let Some(s) = strip_glued_title_strict(&t.forms[0]) {
+                    let s = s.to_string();
+                    push_form(&mut t.forms, &s);
+                }
+            }
+            if t.forms[0].len() == 1 {
+                t.role = TokenRole::Initial;
+            }
+        }
+        let mut keys: Vec<String> = Vec::with_capacity(t.forms.len());
+        for f in &t.forms {
+            let k = variant_key(f);
+            if !k.is_empty() && !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+        tokens.push(NameToken {
+            forms: t.forms,
+            keys,
+            role: t.role,
+        });
+    }
     AnalyzedName { tokens }
 }
 
-/// Variant key of one upper-case ASCII token.
-pub fn variant_key(token: &str) -> String {
-    token.to_string()
+/// Analyses a full name in any script and any token order (see the crate docs).
+pub fn analyze(name: &str) -> AnalyzedName {
+    let mut toks = Vec::with_capacity(6);
+    raw_tokens(name, &mut toks);
+    remove_titles(&mut toks);
+    let toks = arabic_structure(toks);
+    finish(toks, true)
+}
+
+/// Applies a glued-title strip to the last token of a field: stripped form primary, the
+/// glued one second.
+fn strip_last(toks: &mut [Tok], strip: fn(&str) -> Option<&str>) {
+    if let Some(t) = toks.last_mut() {
+        if let Some(s) = strip(&t.forms[0]) {
+            let s = s.to_string();
+            let mut forms = Vec::with_capacity(t.forms.len() + 1);
+            forms.push(s);
+            for f in t.forms.drain(..) {
+                push_form(&mut forms, &f);
+            }
+            t.forms = forms;
+        }
+    }
+}
+
+/// Analyses a traveller's name given as separate surname and given-name fields (as in
+/// PAXLST/PNR): like [`analyze`] of `given surname`, but the given-name field may end with
+/// a glued AIRIMP title (`JOHNMR`, `ANNAMRS`, `MOANMISS`, `AHMEDMSTR`, also DR/MS), and the
+/// surname field with MR/MRS/MISS/MSTR; those are stripped (stripped form primary).
+pub fn analyze_person(surname: &str, given_names: &str) -> AnalyzedName {
+    let mut given = Vec::with_capacity(4);
+    raw_tokens(given_names, &mut given);
+    remove_titles(&mut given);
+    strip_last(&mut given, strip_glued_title);
+    let mut sur = Vec::with_capacity(3);
+    raw_tokens(surname, &mut sur);
+    remove_titles(&mut sur);
+    strip_last(&mut sur, strip_glued_title_strict);
+    given.extend(sur);
+    let toks = arabic_structure(given);
+    finish(toks, false)
 }

