@@ -150,21 +150,23 @@ pub fn read_csv(
                 .unwrap_or_default()
         };
         let id = get("id", &mut latin1);
+        // `id` must already be unique (from `ids`).
         let reject = |id: String, reason: String| -> TravellerRecord {
             Err(RejectedTraveller {
-                id: if id.is_empty() {
-                    format!("{source}#{line}")
-                } else {
-                    id
-                },
+                id,
                 source: source.to_string(),
                 position: format!("line {line}"),
                 reason,
             })
         };
+        let row_id = if id.is_empty() {
+            format!("{source}#{line}")
+        } else {
+            id.clone()
+        };
         if rec.len() != cols.len() {
             out.push(reject(
-                id,
+                ids.unique(&row_id),
                 format!(
                     "line {line}: expected {} columns, found {}",
                     cols.len(),
@@ -174,7 +176,10 @@ pub fn read_csv(
             continue;
         }
         if id.is_empty() {
-            out.push(reject(id, format!("line {line}: field `id` is empty")));
+            out.push(reject(
+                ids.unique(&row_id),
+                format!("line {line}: field `id` is empty"),
+            ));
             continue;
         }
         if let Some(first) = first_line_of.get(&id) {
@@ -191,7 +196,7 @@ pub fn read_csv(
         let given = util::clean(&get("given_names", &mut latin1));
         if surname.is_empty() && given.is_empty() {
             out.push(reject(
-                id,
+                ids.unique(&id),
                 format!("line {line}: fields `surname` and `given_names` are both empty"),
             ));
             continue;

@@ -150,11 +150,16 @@ pub fn parse_mrz(text: &str) -> Result<Traveller, MrzError> {
             verify("document number", &l2[0..9], c(l2, 9))?;
             verify("date of birth", &l2[13..19], c(l2, 19))?;
             verify("expiry date", &l2[21..27], c(l2, 27))?;
-            if kind == MrzKind::Td3 {
+            // Visas (MRV-A 2x44, MRV-B 2x36, document code V) have no optional-data
+            // or composite check digit (Doc 9303 part 7).
+            let visa = l1.starts_with('V');
+            if kind == MrzKind::Td3 && !visa {
                 verify("optional data", &l2[28..42], c(l2, 42))?;
             }
-            let composite = format!("{}{}{}", &l2[0..10], &l2[13..20], &l2[21..comp]);
-            verify("composite", &composite, c(l2, comp))?;
+            if !visa {
+                let composite = format!("{}{}{}", &l2[0..10], &l2[13..20], &l2[21..comp]);
+                verify("composite", &composite, c(l2, comp))?;
+            }
             let _ = opt_end;
             code = &l1[0..2];
             issuer = &l1[2..5];
@@ -315,6 +320,17 @@ mod tests {
         let t = parse_mrz(&text).unwrap();
         assert_eq!(t.surname, "ERIKSSON");
         assert_eq!(t.documents[0].doc_type, "I");
+    }
+
+    #[test]
+    fn visa_mrv_a_has_no_composite() {
+        let l2 = "L898902C36UTO7408122F1204159<<<<<<<<<<<<<<<<";
+        let t = parse_mrz(&format!(
+            "V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n{l2}"
+        ))
+        .unwrap();
+        assert_eq!(t.documents[0].doc_type, "V");
+        assert_eq!(t.documents[0].number, "L898902C3");
     }
 
     #[test]

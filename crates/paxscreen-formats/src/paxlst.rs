@@ -85,7 +85,15 @@ pub fn read_messages(
                     }
                     "TDT" if !seen_person => {
                         // PAXLST IG SG2 TDT+20+<carrier><number>: one per leg.
-                        let f = util::clean(seg.get(1, 0));
+                        let mut f = util::clean(seg.get(1, 0));
+                        // Some senders give only the number, the carrier in C040.
+                        let carrier = seg.get(4, 0).trim();
+                        if !f.is_empty()
+                            && f.bytes().all(|b| b.is_ascii_digit())
+                            && !carrier.is_empty()
+                        {
+                            f = format!("{carrier}{f}");
+                        }
                         if !f.is_empty() && !flight_fixed {
                             part_flight = Some(f);
                         }

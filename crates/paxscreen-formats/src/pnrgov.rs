@@ -227,13 +227,19 @@ pub fn read_messages(
                             }
                         }
                     }
-                    "TIF" => match pnr.as_mut() {
-                        Some(p) => tif(p, seg, source, warnings),
-                        None => warnings.push(format!(
-                            "{}: TIF outside a PNR (no SRC before it) ignored",
-                            seg.position()
-                        )),
-                    },
+                    "TIF" => {
+                        if pnr.is_none() {
+                            // PNRGOV IG: every PNR starts with an empty SRC; some
+                            // senders omit it. Read the TIF into an implicit PNR.
+                            warnings.push(format!(
+                                "{}: TIF before any SRC; read as part of an implicit PNR",
+                                seg.position()
+                            ));
+                            src_count += 1;
+                        }
+                        let p = pnr.get_or_insert_with(Pnr::default);
+                        tif(p, seg, source, warnings);
+                    }
                     "SSR" => {
                         if let Some(p) = pnr.as_mut() {
                             let code = seg.get(0, 0).trim().to_ascii_uppercase();

@@ -462,3 +462,24 @@ fn text_before_the_interchange() {
     .unwrap_err();
     assert!(e.reason.contains("before the interchange"), "{e}");
 }
+
+#[test]
+fn pnrgov_without_src_reads_an_implicit_pnr() {
+    let text =
+        "UNB+IATA:1+ZZ+GOV+250301:0600+1'UNH+7+PNRGOV:11:1:IA+X'TVL+010325:1000+IST+LHR+ZZ+12'\
+        TIF+DOE+JANEMS:A'SSR+DOCS:HK:1:ZZ:::::/P/GBR/P77/GBR/02FEB82/F//DOE/JANE'UNT+5+7'UNZ+1+1'";
+    let m = parse(text);
+    let t = travellers(&m);
+    assert_eq!(t.len(), 1);
+    assert_eq!(t[0].id, "7#1"); // no TIF reference: <UNH ref>#<position>
+    assert_eq!(t[0].given_names, "JANE");
+    assert_eq!(dob(t[0]), "1982-02-02");
+    assert_eq!(t[0].flight.as_deref(), Some("ZZ12"));
+    assert!(m.warnings.iter().any(|w| w.contains("implicit PNR")));
+}
+
+#[test]
+fn paxlst_flight_number_with_carrier_in_c040() {
+    let m = parse(&PAX.replace("TDT+20+ZZ1+++ZZ", "TDT+20+0989+++UA"));
+    assert_eq!(travellers(&m)[0].flight.as_deref(), Some("UA0989"));
+}
