@@ -1126,6 +1126,31 @@ mod tests {
     }
 
     #[test]
+    fn release_before_line_break() {
+        let i = tok("UNB+UNOA:4'NAD+FL+++A?\n+B'");
+        assert_eq!(i.segments[1].get(3, 0), "A+B");
+        assert_eq!(i.warnings.len(), 1);
+        let e = strict("UNB+UNOA:4'NAD+FL+++A?\n+B'").unwrap_err();
+        assert_eq!(e.segment, 2);
+        assert!(e.reason.contains("line break"));
+    }
+
+    #[test]
+    fn invalid_tag_strict_and_lenient() {
+        let i = tok("UNB+UNOA:4'X+1'");
+        assert_eq!(i.segments.len(), 2);
+        assert_eq!(i.warnings.len(), 1);
+        let e = strict("UNB+UNOA:4'X+1'").unwrap_err();
+        assert_eq!((e.segment, e.offset), (2, 11));
+    }
+
+    #[test]
+    fn bad_una() {
+        assert!(tokenize(b"UNA:+", TokenizerOptions::default()).is_err());
+        assert!(tokenize(b"UNA::::::UNB+X'", TokenizerOptions::default()).is_err());
+    }
+
+    #[test]
     fn utf8_iata() {
         let i = tok("UNB+IATA:1'TIF+M\u{dc}LLER'");
         assert_eq!(i.segments[1].get(0, 0), "M\u{dc}LLER");
