@@ -1,28 +1,39 @@
 //! Prints what `read_manifest` makes of each file given: `cargo run --example dump -- FILE...`.
 
+use std::io::Write;
+
+/// Prints a line; a closed stdout (`| head`) ends the program quietly.
+macro_rules! out {
+    ($($t:tt)*) => {
+        if writeln!(std::io::stdout().lock(), $($t)*).is_err() {
+            std::process::exit(0);
+        }
+    };
+}
+
 fn main() {
     for path in std::env::args().skip(1) {
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) => {
-                println!("{path}: {e}");
+                out!("{path}: {e}");
                 continue;
             }
         };
         match paxscreen_formats::read_manifest(&bytes, &path, None) {
-            Err(e) => println!("== {path}: ERROR {e}"),
+            Err(e) => out!("== {path}: ERROR {e}"),
             Ok(m) => {
-                println!(
+                out!(
                     "== {path}: {} records, format {}",
                     m.records.len(),
                     m.format
                 );
                 for w in &m.warnings {
-                    println!("   warning: {w}");
+                    out!("   warning: {w}");
                 }
                 for r in &m.records {
                     match r {
-                        Ok(t) => println!(
+                        Ok(t) => out!(
                             "   {} | {} | {} | dob={} g={} nat={} docs={:?} role={:?} flight={:?} loc={:?} warn={:?}",
                             t.id,
                             t.surname,
@@ -39,7 +50,7 @@ fn main() {
                             t.record_locator,
                             t.warnings
                         ),
-                        Err(r) => println!("   REJECTED {} at {}: {}", r.id, r.position, r.reason),
+                        Err(r) => out!("   REJECTED {} at {}: {}", r.id, r.position, r.reason),
                     }
                 }
             }
