@@ -178,6 +178,9 @@ fn latin_cyrillic_piece(c: char, word_start: bool, after_vowel: bool) -> Piece {
         'Ы' | 'ы' => &["Y"],
         'Ь' | 'ь' => &[""],
         'Э' | 'э' => &["E"],
+        // After a consonant Ю/Я are often written plain U/A (ЖЮЛЬ = JULES).
+        'Ю' | 'ю' if !(word_start || after_vowel) => &["IU", "YU", "U"],
+        'Я' | 'я' if !(word_start || after_vowel) => &["IA", "YA", "A"],
         'Ю' | 'ю' => &["IU", "YU"],
         'Я' | 'я' => &["IA", "YA"],
         // Serbian/Macedonian (ICAO 9303-3 table).
@@ -235,7 +238,7 @@ fn arabic_consonant(c: char) -> Option<&'static str> {
         'س' => "S",
         'ش' => "SH",
         'ص' => "S",
-        'ض' => "D",
+        'ض' => "DH", // D in Arabic, Z in Persian/Urdu (REZA): see the DH -> Z extra form
         'ط' => "T",
         'ظ' => "Z",
         'غ' => "GH",
@@ -251,6 +254,10 @@ fn arabic_consonant(c: char) -> Option<&'static str> {
         'ژ' => "ZH",
         'گ' => "G",
         'ڤ' => "V",
+        'ٹ' => "T",
+        'ڈ' => "D",
+        'ڑ' => "R",
+        'ں' => "N",
         _ => return None,
     })
 }
@@ -259,10 +266,10 @@ fn is_alef(c: char) -> bool {
     matches!(c, 'ا' | 'أ' | 'إ' | 'آ' | 'ٱ')
 }
 fn is_waw(c: char) -> bool {
-    matches!(c, 'و' | 'ؤ')
+    c == 'و'
 }
 fn is_ya(c: char) -> bool {
-    matches!(c, 'ي' | 'ی' | 'ى' | 'ئ' | 'ې' | 'ێ')
+    matches!(c, 'ي' | 'ی' | 'ى' | 'ئ' | 'ې' | 'ێ' | 'ے')
 }
 
 /// Consonant-skeleton romanization of one Arabic-script word (short vowels are not
@@ -274,31 +281,91 @@ fn romanize_arabic(word: &str) -> Vec<String> {
         .chars()
         .filter(|&c| c != 'ـ' && !is_apostrophe(c))
         .collect();
+    let whole: String = chars.iter().collect();
+    let special = match whole.as_str() {
+        "بن" | "ابن" => Some("BIN"),
+        "بنت" => Some("BINT"),
+        "ابو" | "أبو" | "ابي" | "أبي" => Some("ABU"),
+        "عبد" => Some("ABD"),
+        "الله" => Some("ALLAH"),
+        _ => None,
+    };
+    if let Some(w) = special {
+        return vec![w.to_string()];
+    }
+    // The article ال is romanized AL and the word after it on its own, so that the
+    // stripped form (see `strip_glued_article`) gets its vowel alternatives too.
+    let (article, body) = if chars.len() > 3 && is_alef(chars[0]) && chars[1] == 'ل' {
+        (true, &chars[2..])
+    } else {
+        (false, &chars[..])
+    };
+    let (out, has_harakat, initial_unknown_vowel, first_len) = romanize_arabic_core(body);
+    let mut forms = Vec::with_capacity(3);
+    if out.is_empty() {
+        return forms;
+    }
+    if has_harakat {
+        forms.push(out);
+    } else if initial_unknown_vowel && out.len() > 1 {
+        // A / U readings of an initial alef or ayn with unwritten vowel (the key has two
+        // vowel classes, A and U).
+        forms.push(format!("U{}", &out[1..]));
+        forms.insert(0, out);
+    } else {
+        // Unwritten short vowel after the first consonant: A and U readings; a consonantal
+        // ya there gets I (ZIYAD = ZIAD); a waw there is read U and AW (FAWZI = FOUZI).
+        let p = first_len;
+        let b = out.as_bytes();
+        let first_is_cons = !is_vowel(b[0]);
+        if first_is_cons && out.len() > p && b[p] == b'Y' {
+            forms.push(format!("{}I{}", &out[..p], &out[p..]));
+        } else if first_is_cons && out.len() > p && !is_vowel(b[p]) {
+            for v in ["A", "U"] {
+                forms.push(format!("{}{v}{}", &out[..p], &out[p..]));
+            }
+        } else if first_is_cons && out.len() > p + 1 && b[p] == b'U' && !is_vowel(b[p + 1]) {
+            forms.push(out.clone());
+            forms.push(format!("{}AW{}", &out[..p], &out[p + 1..]));
+        } else {
+            forms.push(out);
+        }
+    }
+    if article {
+        // AL + word first, then the bare word (the article is certain in Arabic script).
+        let bare = forms.clone();
+        for f in &mut forms {
+            f.insert_str(0, "AL");
+        }
+        forms.extend(bare);
+    }
+    forms
+}
+
+/// Skeleton romanization of an Arabic-script word without article: (letters, whether it
+/// had vowel signs, whether it starts with an alef/ayn of unknown vowel, length of the
+/// first letter's romanization).
+fn romanize_arabic_core(chars: &[char]) -> (String, bool, bool, usize) {
     let mut out = String::with_capacity(chars.len() * 2);
     let mut has_harakat = false;
-    // Position in `out` after the first consonant, if the next letter is a consonant.
-    let mut vowel_slot: Option<usize> = None;
     let mut initial_unknown_vowel = false;
+    let mut first_len = 0;
     let n = chars.len();
-    let mut i = 0;
-    while i < n {
+    for i in 0..n {
+        if i == 1 {
+            first_len = out.len();
+        }
         let c = chars[i];
         let next = chars.get(i + 1).copied();
         let at_start = out.is_empty();
         let at_end = next.is_none();
+        let prev_vowel = out.ends_with(['A', 'U', 'I']);
         if let Some(cons) = arabic_consonant(c) {
             if matches!(c, 'ه' | 'ہ' | 'ھ') && at_end && !at_start {
-                out.push_str("AH"); // mostly ة written as ه (normalized sources), or Allah
+                // mostly ة written as ه (normalized sources), or Allah
+                out.push_str(if n <= 2 { "HA" } else { "AH" });
             } else {
                 out.push_str(cons);
-            }
-            if out.len() == cons.len() {
-                // first consonant: is the next letter a consonant (unwritten vowel)?
-                if let Some(nc) = next {
-                    if arabic_consonant(nc).is_some() {
-                        vowel_slot = Some(out.len());
-                    }
-                }
             }
         } else if is_alef(c) {
             if at_start {
@@ -306,21 +373,15 @@ fn romanize_arabic(word: &str) -> Vec<String> {
                     'إ' => out.push('I'),
                     'آ' => out.push('A'),
                     _ => {
-                        // ال article: A; otherwise unknown short vowel (أسامة Usama, احمد Ahmad)
-                        if next == Some('ل') {
-                            out.push('A');
-                        } else {
-                            out.push('A');
-                            initial_unknown_vowel = true;
-                        }
+                        out.push('A');
+                        initial_unknown_vowel = true;
                     }
                 }
             } else {
                 out.push('A');
             }
         } else if is_waw(c) {
-            let prev_vowel = out.ends_with(['A', 'U', 'I']);
-            if at_start || prev_vowel || next.is_some_and(is_alef) {
+            if at_start || prev_vowel || next.is_some_and(|x| is_alef(x) || is_waw(x) || is_ya(x)) {
                 out.push('W');
             } else {
                 out.push('U');
@@ -330,67 +391,41 @@ fn romanize_arabic(word: &str) -> Vec<String> {
                 out.push('A');
             } else if at_start || next.is_some_and(|x| is_alef(x) || is_waw(x)) {
                 out.push('Y');
-            } else if out.ends_with('A') {
+            } else if out.ends_with('A') && !at_end {
                 out.push('Y'); // diphthong ay
             } else {
                 out.push('I');
             }
         } else if c == 'ة' {
             out.push('A');
-        } else if matches!(c, 'ع' | 'ء') {
+        } else if matches!(c, 'ع' | 'ء' | 'ئ' | 'ؤ' | 'أ' | 'إ' | 'آ') {
             if at_start {
                 out.push('A');
                 initial_unknown_vowel = true;
+            } else if c == 'ع' && !prev_vowel && i > 1 {
+                out.push('A'); // ayn next to a (mostly unwritten) vowel: ISMAAIL
+            } else if c == 'ؤ' {
+                out.push('U'); // FUAD
             }
-            // ayn/hamza elsewhere: dropped
-        } else if matches!(c, '\u{064E}') {
+        } else if c == '\u{064E}' {
             out.push('A');
             has_harakat = true;
-        } else if matches!(c, '\u{064F}') {
+        } else if c == '\u{064F}' {
             out.push('U');
             has_harakat = true;
-        } else if matches!(c, '\u{0650}') {
+        } else if c == '\u{0650}' {
             out.push('I');
             has_harakat = true;
         } else if matches!(c as u32, 0x064B..=0x0652 | 0x0670) {
             has_harakat = true;
-        } else if let Piece::Static(s) = latin_cyrillic_piece(c, false, false) {
-            out.push_str(s[0]);
-        } else if let Piece::Owned(s) = latin_cyrillic_piece(c, false, false) {
-            out.push_str(&s);
-        }
-        i += 1;
-    }
-    let mut forms = Vec::with_capacity(4);
-    if out.is_empty() {
-        return forms;
-    }
-    if has_harakat {
-        forms.push(out);
-        return forms;
-    }
-    if initial_unknown_vowel && out.len() > 1 {
-        // A / U / I readings of an initial alef or ayn with unwritten vowel.
-        let rest = &out[1..];
-        forms.push(out.clone());
-        for v in ["U", "I"] {
-            forms.push(format!("{v}{rest}"));
-        }
-        return forms;
-    }
-    match vowel_slot {
-        Some(p) => {
-            for v in ["A", "U", "I"] {
-                let mut f = String::with_capacity(out.len() + 1);
-                f.push_str(&out[..p]);
-                f.push_str(v);
-                f.push_str(&out[p..]);
-                forms.push(f);
+        } else {
+            match latin_cyrillic_piece(c, false, false) {
+                Piece::Static(s) => out.push_str(s[0]),
+                Piece::Owned(s) => out.push_str(&s),
             }
         }
-        None => forms.push(out),
     }
-    forms
+    (out, has_harakat, initial_unknown_vowel, first_len)
 }
 
 /// ICAO 9303 part 3 section 6 upper-case A-Z forms of `text` (non-letters are dropped),
@@ -491,10 +526,11 @@ fn is_vowel(b: u8) -> bool {
 /// directly follows a first consonant) + the consonant skeleton of the rest (vowels dropped,
 /// doubled letters collapsed). Consonant classes: Q/K/C(hard)/CK/G/GH -> K, KH -> H,
 /// SH/CH/SCH/TCH -> X, TH -> S, DH -> D, DJ/ZH/DZH -> J, PH -> F, W -> V, X -> KS; Y is a
-/// consonant only at the start or before a vowel. Initial vowels: A; O/U/OU -> U; I/E -> I
-/// (`OUA`/`OUE`/`OUI` at the start is W: OUALID = WALID). A first vowel E counts as A
-/// (AHMED = AHMAD, ZEID = ZAID). A final H after A (ABDULLAH = ABDULLA), or after E in longer
-/// words (FATEMEH), is dropped.
+/// consonant at the start and between vowels, W only before a vowel, OU before a vowel is W
+/// (OUALID = WALID). Vowel quality has two classes, U (O, U) and A (A, E, I): that keeps
+/// MAHMOUD (MAHMD) apart from MOHAMED (MUHMD) and HASSAN (HASN) apart from HUSSEIN (HUSN)
+/// while AHMED = AHMAD, ZEID = ZAID, HEBA = HIBA. A final H after A (ABDULLAH = ABDULLA),
+/// or after E in longer words (FATEMEH), is dropped.
 pub fn variant_key(token: &str) -> String {
     let mut buf = [0u8; 64];
     let mut n = 0;
@@ -508,52 +544,36 @@ pub fn variant_key(token: &str) -> String {
         n -= 1;
     }
     let s = &buf[..n];
-    let mut key = String::with_capacity(n);
+    // Pass 1: symbols (consonant classes, or vowels as themselves) with a vowel flag.
+    let mut sym = [0u8; 72];
+    let mut vow = [false; 72];
+    let mut m = 0;
     let mut i = 0;
-    let mut first = true;
-    let mut want_vowel = false;
-    let mut last_cons: u8 = 0;
-    while i < n {
+    while i < n && m + 2 < sym.len() {
         let b = s[i];
         let next = s.get(i + 1).copied().unwrap_or(0);
-        let y_is_vowel = b == b'Y' && i > 0 && !is_vowel(next);
-        if is_vowel(b) || y_is_vowel {
-            // vowel run
-            let start = i;
+        let prev_v = m > 0 && vow[m - 1];
+        // OU before a vowel is W (French OUALID = WALID, REDOUANE = RADWAN).
+        if b == b'O' && next == b'U' && matches!(s.get(i + 2), Some(b'A' | b'E' | b'I')) {
+            sym[m] = b'V';
+            m += 1;
+            i += 2;
+            continue;
+        }
+        let is_v = match b {
+            b'A' | b'E' | b'I' | b'O' | b'U' => true,
+            // Y is a consonant at the start and between vowels (SAYED, AYOUB), else a vowel
+            // (MARYAM = MARIAM, ZIYAD = ZIAD, HEYDARI = HEIDARI).
+            b'Y' => !(i == 0 || (prev_v && is_vowel(next) && !matches!(s[i - 1], b'I' | b'E'))),
+            // AW before a consonant is a diphthong (FAWZI = FAOUZI, TAWFIK = TAOUFIK).
+            b'W' => prev_v && !is_vowel(next) && next != b'Y',
+            _ => false,
+        };
+        if is_v {
+            sym[m] = b;
+            vow[m] = true;
+            m += 1;
             i += 1;
-            while i < n
-                && (is_vowel(s[i])
-                    || (s[i] == b'Y' && !is_vowel(s.get(i + 1).copied().unwrap_or(0))))
-            {
-                i += 1;
-            }
-            let run = &s[start..i];
-            if first {
-                if run.len() >= 3 && run[0] == b'O' && run[1] == b'U' {
-                    // OUALID: OU = W, then the vowel belongs to the following syllable.
-                    key.push('V');
-                    last_cons = b'V';
-                    first = false;
-                    want_vowel = true;
-                    i = start + 2;
-                    continue;
-                }
-                key.push(match run[0] {
-                    b'A' => 'A',
-                    b'O' | b'U' => 'U',
-                    _ => 'I',
-                });
-                first = false;
-            } else if want_vowel {
-                let q = match run {
-                    [b'E', b'E', ..] | [b'I', ..] | [b'Y', ..] | [b'E', b'Y'] => 'I',
-                    [b'O', ..] | [b'U', ..] => 'U',
-                    _ => 'A',
-                };
-                key.push(q);
-            }
-            want_vowel = false;
-            last_cons = 0;
             continue;
         }
         let (class, len): (u8, usize) = match b {
@@ -573,20 +593,34 @@ pub fn variant_key(token: &str) -> String {
             b'Z' if next == b'H' => (b'J', 2),
             b'W' => (b'V', 1),
             b'X' => {
-                if last_cons != b'K' {
-                    key.push('K');
-                }
+                sym[m] = b'K';
+                m += 1;
                 (b'S', 1)
             }
             _ => (b, 1),
         };
+        sym[m] = class;
+        m += 1;
         i += len;
-        if class != last_cons {
-            key.push(class as char);
+    }
+    // Pass 2: first class, first-vowel quality, consonant skeleton.
+    let quality = |v: u8| if matches!(v, b'O' | b'U') { 'U' } else { 'A' };
+    let mut key = String::with_capacity(m);
+    let mut last: u8 = 0;
+    for j in 0..m {
+        if vow[j] {
+            if j == 0 {
+                key.push(quality(sym[0]));
+            } else if j == 1 && !vow[0] {
+                key.push(quality(sym[1]));
+            }
+            last = 0;
+            continue;
         }
-        last_cons = class;
-        want_vowel = first;
-        first = false;
+        if sym[j] != last {
+            key.push(sym[j] as char);
+        }
+        last = sym[j];
     }
     key
 }
@@ -810,12 +844,43 @@ fn push_form(forms: &mut Vec<String>, f: &str) {
     }
 }
 
+/// Second parts of glued Persian/Arabic compound given names (`MOHAMMADREZA`,
+/// `AMIRHOSSEIN`, `ALIASGHAR`), split so that they meet the hyphenated or spaced forms.
+const COMPOUND_SECOND: &[&str] = &[
+    "REZA", "HOSSEIN", "HOSEIN", "HOSSAIN", "HUSSEIN", "ASGHAR", "AKBAR", "JAVAD", "MAHDI",
+    "MEHDI", "TAGHI", "TAQI", "BAGHER", "BAQER", "SADEGH", "KAZEM", "KAZEM",
+];
+
+/// Splits a glued compound given name into its two parts (first part at least 3 letters).
+pub fn split_compound(f: &str) -> Option<(&str, &str)> {
+    for suf in COMPOUND_SECOND {
+        if let Some(pre) = f.strip_suffix(suf) {
+            if pre.len() >= 3 && !pre.ends_with("ABD") && !pre.ends_with("ABDUL") {
+                return Some((pre, &f[pre.len()..]));
+            }
+        }
+    }
+    None
+}
+
 /// Splits and transliterates; returns token forms (non-empty).
 fn raw_tokens(name: &str, out: &mut Vec<Tok>) {
     let mut cur = String::new();
     let flush = |cur: &mut String, out: &mut Vec<Tok>| {
         if !cur.is_empty() {
             let forms = transliterate(cur);
+            if let Some((a, b)) = forms.first().and_then(|f| split_compound(f)) {
+                if forms.len() == 1 {
+                    for part in [a, b] {
+                        out.push(Tok {
+                            forms: vec![part.to_string()],
+                            role: TokenRole::Name,
+                        });
+                    }
+                    cur.clear();
+                    return;
+                }
+            }
             if !forms.is_empty() {
                 out.push(Tok {
                     forms,
@@ -965,6 +1030,21 @@ fn arabic_structure(toks: Vec<Tok>) -> Vec<Tok> {
     out
 }
 
+/// `GAMAL` -> `JAMAL`: every G before a vowel (not in GH, NG) read as J.
+fn egyptian_g(f: &str) -> Option<String> {
+    let b = f.as_bytes();
+    let mut out: Option<Vec<u8>> = None;
+    for i in 0..b.len() {
+        if b[i] == b'G'
+            && b.get(i + 1).is_some_and(|&c| is_vowel(c))
+            && (i == 0 || b[i - 1] != b'N')
+        {
+            out.get_or_insert_with(|| b.to_vec())[i] = b'J';
+        }
+    }
+    out.and_then(|v| String::from_utf8(v).ok())
+}
+
 fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
     let mut tokens = Vec::with_capacity(toks.len());
     for mut t in toks {
@@ -974,6 +1054,18 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                 if let Some(s) = strip_glued_article(&t.forms[idx]) {
                     let s = s.to_string();
                     push_form(&mut t.forms, &s);
+                }
+            }
+            // Ambiguous renderings as extra spellings: Egyptian G for J (GAMAL = JAMAL,
+            // MAGED = MAJED), DH read as Z (KADHIM = KAZEM), TH read as T (THABET = TABET).
+            let f0 = t.forms[0].clone();
+            if let Some(g) = egyptian_g(&f0) {
+                push_form(&mut t.forms, &g);
+            }
+            // (Not for a final TH/DH: SMITH stays SMITH.)
+            for (dg, to) in [("DH", "Z"), ("TH", "T")] {
+                if f0.len() > 2 && f0[..f0.len() - 2].contains(dg) {
+                    push_form(&mut t.forms, &f0.replace(dg, to));
                 }
             }
             if glued_title_extra {

@@ -1,0 +1,345 @@
+//! Values for the examples of the specification.
+
+use paxscreen_names::{
+    analyze, analyze_person, strip_glued_title, transliterate, variant_key, AnalyzedName, TokenRole,
+};
+
+fn forms(a: &AnalyzedName) -> Vec<Vec<&str>> {
+    a.tokens
+        .iter()
+        .map(|t| t.forms.iter().map(String::as_str).collect())
+        .collect()
+}
+
+fn primaries(a: &AnalyzedName) -> Vec<&str> {
+    a.tokens.iter().map(|t| t.forms[0].as_str()).collect()
+}
+
+/// Whether the single-token analyses of `a` and `b` share a key.
+fn meet(a: &str, b: &str) -> bool {
+    let (x, y) = (analyze(a), analyze(b));
+    assert_eq!(x.tokens.len(), 1, "{a}: {x:?}");
+    assert_eq!(y.tokens.len(), 1, "{b}: {y:?}");
+    x.tokens[0].meets(&y.tokens[0])
+}
+
+fn all_meet(names: &[&str]) {
+    for a in names {
+        for b in names {
+            assert!(
+                meet(a, b),
+                "{a} should meet {b}: {:?} {:?}",
+                analyze(a),
+                analyze(b)
+            );
+        }
+    }
+}
+
+#[test]
+fn split_and_apostrophes() {
+    assert_eq!(primaries(&analyze("AL-‘ANIZI")), vec!["ANIZI"]);
+    assert_eq!(primaries(&analyze("O'NEIL, John")), vec!["ONEIL", "JOHN"]);
+    assert_eq!(
+        primaries(&analyze("SMITH<<JOHN<PAUL")),
+        vec!["SMITH", "JOHN", "PAUL"]
+    );
+    assert_eq!(primaries(&analyze("Mr John Smith")), vec!["JOHN", "SMITH"]);
+    assert_eq!(primaries(&analyze("Sheikh Hajji Ali")), vec!["ALI"]);
+    assert_eq!(
+        primaries(&analyze("MR")),
+        vec!["MR"],
+        "nothing but titles is kept"
+    );
+    let j = analyze("J SMITH");
+    assert_eq!(j.tokens[0].role, TokenRole::Initial);
+    assert_eq!(j.tokens[1].role, TokenRole::Name);
+}
+
+#[test]
+fn icao_latin() {
+    let m = analyze("Müller");
+    assert_eq!(forms(&m), vec![vec!["MUELLER", "MULLER"]]);
+    assert_eq!(
+        transliterate("Ångström"),
+        vec!["AANGSTROEM", "AANGSTROM", "ANGSTROEM", "ANGSTROM"]
+    );
+    assert_eq!(transliterate("Straße"), vec!["STRASSE"]);
+    assert_eq!(transliterate("Peña")[0], "PENA");
+    assert!(transliterate("Peña").contains(&"PENXXA".to_string()));
+    assert_eq!(transliterate("Þór"), vec!["THOR"]);
+    assert_eq!(transliterate("Łódź"), vec!["LODZ"]);
+    assert_eq!(transliterate("Øster")[..2], ["OESTER", "OSTER"]);
+    assert_eq!(transliterate("Đorđe"), vec!["DORDE"]);
+    assert_eq!(transliterate("José Çelik"), vec!["JOSECELIK"]);
+}
+
+#[test]
+fn icao_cyrillic() {
+    assert_eq!(transliterate("Щукин")[0], "SHCHUKIN");
+    assert_eq!(transliterate("Юрий")[0], "IURII");
+    assert!(transliterate("Юрий").contains(&"YURIY".to_string()));
+    assert_eq!(transliterate("Хасан")[0], "KHASAN");
+    assert!(transliterate("Хасан").contains(&"HASAN".to_string()));
+    assert_eq!(transliterate("Ельцин")[..2], ["ELTSIN", "YELTSIN"]);
+    assert_eq!(transliterate("Объедков")[0], "OBIEEDKOV"); // Ъ -> IE, Е -> E
+    assert_eq!(transliterate("Жуков")[0], "ZHUKOV");
+    assert_eq!(transliterate("Илья")[0], "ILIA");
+    // Cyrillic meets the English spelling on a key.
+    let k: Vec<String> = transliterate("Хасан")
+        .iter()
+        .map(|f| variant_key(f))
+        .collect();
+    assert!(k.contains(&variant_key("HASSAN")));
+    for f in transliterate("Александр Щербаков") {
+        assert!(f.bytes().all(|b| b.is_ascii_uppercase()), "{f}");
+    }
+    assert!(transliterate("Ивановская").len() <= paxscreen_names::MAX_FORMS);
+}
+
+#[test]
+fn arabic_script() {
+    let a = analyze("محمد");
+    let l = analyze("Mohamed");
+    assert!(a.tokens[0].meets(&l.tokens[0]), "{a:?}");
+    let a = analyze("حسين");
+    assert!(a.tokens[0].meets(&analyze("Hussein").tokens[0]), "{a:?}");
+    assert!(!analyze("حسن").tokens[0].meets(&analyze("Hussein").tokens[0]));
+    let a = analyze("البغدادي");
+    assert!(a.tokens[0].meets(&analyze("Baghdadi").tokens[0]), "{a:?}");
+    let a = analyze("عبد الرحمن");
+    assert_eq!(a.tokens.len(), 1, "{a:?}");
+    assert!(
+        a.tokens[0].meets(&analyze("ABDERRAHMANE").tokens[0]),
+        "{a:?}"
+    );
+    let a = analyze("أسامة بن لادن");
+    assert_eq!(a.tokens[1].forms, vec!["BIN"]);
+    assert_eq!(a.tokens[1].role, TokenRole::Connector);
+    assert!(a.tokens[0].meets(&analyze("Usama").tokens[0]), "{a:?}");
+    assert!(a.tokens[2].meets(&analyze("Laden").tokens[0]), "{a:?}");
+}
+
+#[test]
+fn arabic_particles() {
+    let keys = |s: &str| {
+        analyze(s)
+            .tokens
+            .iter()
+            .map(|t| t.keys.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(primaries(&analyze("AL BAGHDADI")), vec!["BAGHDADI"]);
+    assert_eq!(primaries(&analyze("AL-BAGHDADI")), vec!["BAGHDADI"]);
+    assert_eq!(
+        forms(&analyze("ALBAGHDADI")),
+        vec![vec!["ALBAGHDADI", "BAGHDADI"]]
+    );
+    assert_eq!(
+        forms(&analyze("ELHASSAN")),
+        vec![vec!["ELHASSAN", "HASSAN"]]
+    );
+    assert!(forms(&analyze("ARRAHMAN"))[0].contains(&"RAHMAN"));
+    assert!(forms(&analyze("ASHSHAMI"))[0].contains(&"SHAMI"));
+    assert_eq!(forms(&analyze("ALBERT")), vec![vec!["ALBERT"]]);
+    assert_eq!(
+        primaries(&analyze("AL")),
+        vec!["AL"],
+        "only particles: kept"
+    );
+    for v in [
+        "AL-BAGHDADI",
+        "AL BAGHDADI",
+        "ALBAGHDADI",
+        "EL BAGHDADI",
+        "Al-Baghdadi",
+    ] {
+        assert!(
+            meet(v, "BAGHDADI") || keys(v)[0].contains(&variant_key("BAGHDADI")),
+            "{v}"
+        );
+    }
+    // connectors
+    for (w, c) in [
+        ("BIN", "BIN"),
+        ("BEN", "BIN"),
+        ("IBN", "BIN"),
+        ("BINTI", "BINT"),
+        ("BENT", "BINT"),
+        ("ABOU", "ABU"),
+        ("ABUL", "ABU"),
+    ] {
+        let a = analyze(&format!("X {w} LADEN"));
+        assert_eq!(a.tokens[1].forms, vec![c], "{w}");
+        assert_eq!(a.tokens[1].role, TokenRole::Connector);
+    }
+    let a = analyze("ABU BAKR AL-BAGHDADI");
+    assert_eq!(primaries(&a), vec!["ABU", "BAKR", "BAGHDADI"]);
+}
+
+#[test]
+fn abd_compounds() {
+    let group = [
+        "ABD AL-RAHMAN",
+        "ABD AL RAHMAN",
+        "ABDULRAHMAN",
+        "ABDEL RAHMAN",
+        "ABDUL RAHMAN",
+        "ABDURRAHMAN",
+        "ABDOL RAHMAN",
+        "ABDALRAHMAN",
+        "ABDERRAHMANE",
+        "ABD ALRAHMAN",
+        "Abdel-Rahman",
+    ];
+    for g in group {
+        let a = analyze(g);
+        assert_eq!(a.tokens.len(), 1, "{g}: {a:?}");
+        assert_eq!(
+            a.tokens[0].forms[0],
+            if g == "ABDERRAHMANE" {
+                "ABDULRAHMANE"
+            } else {
+                "ABDULRAHMAN"
+            },
+            "{g}"
+        );
+    }
+    all_meet(&group);
+    let a = analyze("ABDULRAHMAN");
+    assert!(a.tokens[0].forms.contains(&"ABDELRAHMAN".to_string()));
+    assert!(a.tokens[0].forms.contains(&"ABDURRAHMAN".to_string()));
+    all_meet(&[
+        "ABDULLAH",
+        "ABD ALLAH",
+        "ABDALLAH",
+        "ABDELLAH",
+        "ABDULLA",
+        "ABD-ALLAH",
+    ]);
+    assert_eq!(analyze("ABDALLAH").tokens[0].forms[0], "ABDULLAH");
+    all_meet(&[
+        "ABDUL AZIZ",
+        "ABDELAZIZ",
+        "ABD AL-AZIZ",
+        "ABDULAZIZ",
+        "ABDEL AZIZ",
+    ]);
+    assert!(!meet("ABDULAZIZ", "ABDULRAHMAN"));
+}
+
+#[test]
+fn din_compounds() {
+    let group = [
+        "NUR AL-DIN",
+        "NOUREDDINE",
+        "NURUDDIN",
+        "NOOR UD DIN",
+        "NUR AL DIN",
+        "NUREDDIN",
+    ];
+    for g in group {
+        assert_eq!(analyze(g).tokens.len(), 1, "{g}: {:?}", analyze(g));
+    }
+    all_meet(&group);
+    all_meet(&["SALAH AL-DIN", "SALAHEDDINE", "SALAHUDDIN", "SALAH EDDINE"]);
+    assert!(!meet("NURUDDIN", "SALAHUDDIN"));
+}
+
+#[test]
+fn variant_keys_meet() {
+    all_meet(&[
+        "MUHAMMAD",
+        "MOHAMMED",
+        "MOHAMED",
+        "MOHAMAD",
+        "MUHAMMED",
+        "MOHAMMAD",
+        "MOHAMMEDMR",
+    ]);
+    all_meet(&["YUSUF", "YOUSSEF", "YOUSEF", "YUSSUF"]);
+    all_meet(&["HUSSEIN", "HUSAYN", "HOSSEIN", "HUSAIN"]);
+    all_meet(&["OSAMA", "USAMA", "OUSSAMA"]);
+    all_meet(&["QADDAFI", "GADDAFI", "KADHAFI", "QADHAFI", "GADAFFI"]);
+    all_meet(&["KHALED", "KHALID"]);
+    all_meet(&["ZAYD", "ZAID", "ZEID"]);
+    all_meet(&["OTHMAN", "UTHMAN", "OSMAN"]);
+    all_meet(&["MUSTAFA", "MOSTAFA", "MUSTAPHA"]);
+    all_meet(&["JAAFAR", "JAFAR", "DJAFAR", "JA'FAR"]);
+    all_meet(&["AHMED", "AHMAD"]);
+    all_meet(&["WALID", "OUALID", "WALEED"]);
+    all_meet(&["FAWZI", "FAOUZI"]);
+    all_meet(&["GAMAL", "JAMAL"]);
+    all_meet(&["FATIMA", "FATIMAH", "FATMA", "FATEMEH"]);
+    all_meet(&["RASHID", "RACHID"]);
+    assert_eq!(variant_key("SHEIKH"), variant_key("SHAIKH"));
+    assert_eq!(variant_key("MOHAMED"), "MUHMD");
+    assert_eq!(variant_key("MAHMOUD"), "MAHMD");
+    assert_eq!(variant_key("HASSAN"), "HASN");
+    assert_eq!(variant_key("HUSSEIN"), "HUSN");
+}
+
+#[test]
+fn different_names_stay_apart() {
+    assert!(!meet("HASSAN", "HUSSEIN"));
+    assert!(!meet("HASAN", "HUSAYN"));
+    assert!(!meet("MAHMOUD", "MOHAMED"));
+    assert!(!meet("MAHMUD", "MUHAMMAD"));
+    assert!(!meet("OMAR", "AMIR"));
+    assert!(!meet("SAEED", "SAYED"));
+    assert!(!meet("YUSUF", "YASSER"));
+}
+
+#[test]
+fn glued_titles() {
+    assert_eq!(strip_glued_title("JOHNMR"), Some("JOHN"));
+    assert_eq!(strip_glued_title("ANNAMRS"), Some("ANNA"));
+    assert_eq!(strip_glued_title("MOANMISS"), Some("MOAN"));
+    assert_eq!(strip_glued_title("AHMEDMSTR"), Some("AHMED"));
+    assert_eq!(strip_glued_title("AMR"), None);
+    assert_eq!(strip_glued_title("BADR"), None);
+    assert_eq!(strip_glued_title("ALEKSANDR"), None);
+    let p = analyze_person("SMITH", "JOHNMR");
+    assert_eq!(forms(&p), vec![vec!["JOHN", "JOHNMR"], vec!["SMITH"]]);
+    let p = analyze_person("SMITH", "ANNA MARIA MRS");
+    assert_eq!(primaries(&p), vec!["ANNA", "MARIA", "SMITH"]);
+    let p = analyze_person("AL-HAJJ", "AHMEDMSTR");
+    assert_eq!(primaries(&p), vec!["AHMED", "HAJJ"]);
+    let p = analyze_person("SMITHMR", "");
+    assert_eq!(forms(&p), vec![vec!["SMITH", "SMITHMR"]]);
+    let p = analyze_person("IVANOV", "ALEKSANDR");
+    assert_eq!(primaries(&p), vec!["ALEKSANDR", "IVANOV"]);
+    // analyze(): glued title only as an extra form
+    let a = analyze("MOHAMMEDMR");
+    assert_eq!(a.tokens[0].forms[0], "MOHAMMEDMR");
+    assert!(a.tokens[0].forms.contains(&"MOHAMMED".to_string()));
+    let p = analyze_person("BIN LADEN", "USAMA MR");
+    assert_eq!(primaries(&p), vec!["USAMA", "BIN", "LADEN"]);
+}
+
+#[test]
+fn persian_compounds() {
+    let a = analyze("MOHAMMADREZA");
+    assert_eq!(primaries(&a), vec!["MOHAMMAD", "REZA"]);
+    let b = analyze("Mohammad-Reza");
+    assert_eq!(primaries(&b), vec!["MOHAMMAD", "REZA"]);
+}
+
+#[test]
+fn fast_enough() {
+    let names = [
+        "ABU BAKR AL-BAGHDADI",
+        "MOHAMMED BIN SALMAN",
+        "Müller Hans Peter",
+        "Иван Петров",
+    ];
+    let n = 20_000;
+    let t = std::time::Instant::now();
+    let mut total = 0;
+    for i in 0..n {
+        total += analyze(names[i % names.len()]).tokens.len();
+    }
+    let per = t.elapsed().as_secs_f64() * 1e6 / n as f64;
+    eprintln!("analyze: {per:.2} µs per name ({total} tokens)");
+    assert!(per < 50.0, "{per} µs");
+}
