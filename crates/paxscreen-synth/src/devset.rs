@@ -120,6 +120,8 @@ pub struct Devset {
     pub labels: Vec<Label>,
     /// The held-out aliases: (entry id, alias).
     pub held_out: Vec<(String, String)>,
+    /// How many innocents carry common Arabic names (the hard part for precision).
+    pub arabic_innocents: usize,
 }
 
 /// The real lists the dev set is built from.
@@ -491,6 +493,7 @@ pub fn generate_devset(cfg: &DevsetConfig) -> Result<Devset, SynthError> {
     }
     let plain = cfg.innocent - namesakes;
     let mut made = 0;
+    let mut arabic_innocents = 0;
     while made < plain {
         let arabic = rng.chance(0.45);
         let (s, g, gender, nat) = if arabic {
@@ -507,6 +510,7 @@ pub fn generate_devset(cfg: &DevsetConfig) -> Result<Devset, SynthError> {
             continue;
         }
         made += 1;
+        arabic_innocents += usize::from(arabic);
         let t = Traveller {
             surname: s,
             given_names: g,
@@ -541,6 +545,7 @@ pub fn generate_devset(cfg: &DevsetConfig) -> Result<Devset, SynthError> {
         travellers,
         labels,
         held_out,
+        arabic_innocents,
     })
 }
 

@@ -190,6 +190,7 @@ pub fn run_synth(args: SynthArgs) -> Result<SynthReport, SynthError> {
                 .collect();
             counts.push(("watchlist entries".into(), d.watchlist.len()));
             counts.push(("held-out aliases".into(), d.held_out.len()));
+            counts.push(("innocent Arabic names".into(), d.arabic_innocents));
             SynthReport {
                 files: [
                     "watchlist.csv",

@@ -34,6 +34,11 @@ pub struct TokenPools {
     pub surnames: WeightedPool,
     /// Nationalities (alpha-3), weighted by how often the real lists name them.
     pub nationalities: WeightedPool,
+    /// Per-source pools (given, surnames) with their share in parts per 1000: one
+    /// name draws all its tokens from one source, so names stay culturally coherent
+    /// ("MOHAMMED ALI AL QAHTANI", not "ADOLFO ALYAKSANDRAVICH MAHMOUD"). Empty: use
+    /// the combined pools.
+    pub sources: Vec<(u64, WeightedPool, WeightedPool)>,
 }
 
 /// Share of each source in the pools (parts per 1000): real list tokens, Arabic
@@ -105,6 +110,20 @@ impl TokenPools {
                 *nats.entry(c.clone()).or_default() += 1;
             }
         }
+        let mut sources = Vec::new();
+        for (g, sur, share) in [
+            (&list_given, &list_sur, SHARES[0]),
+            (&ar_given, &ar_sur, SHARES[1]),
+            (&ord_given, &ord_sur, SHARES[2]),
+        ] {
+            if g.is_empty() || sur.is_empty() {
+                continue;
+            }
+            let (mut gp, mut sp) = (WeightedPool::default(), WeightedPool::default());
+            add_normalized(&mut gp, g, 1000);
+            add_normalized(&mut sp, sur, 1000);
+            sources.push((share, gp, sp));
+        }
         let mut given = WeightedPool::default();
         let mut surnames = WeightedPool::default();
         for (src, share) in [
@@ -132,6 +151,7 @@ impl TokenPools {
             given,
             surnames,
             nationalities,
+            sources,
         })
     }
 
@@ -149,7 +169,26 @@ impl TokenPools {
             given: zipf(BUILTIN_GIVEN),
             surnames: zipf(BUILTIN_SURNAMES),
             nationalities: zipf(BUILTIN_NATIONALITIES),
+            sources: Vec::new(),
         }
+    }
+}
+
+impl TokenPools {
+    /// The (given, surname) pools of one source chosen by share.
+    fn pick_source(&self, rng: &mut Rng) -> (&WeightedPool, &WeightedPool) {
+        if self.sources.is_empty() {
+            return (&self.given, &self.surnames);
+        }
+        let total: u64 = self.sources.iter().map(|s| s.0).sum();
+        let mut x = rng.next_u64() % total.max(1);
+        for (share, g, s) in &self.sources {
+            if x < *share {
+                return (g, s);
+            }
+            x -= share;
+        }
+        (&self.given, &self.surnames)
     }
 }
 
@@ -315,13 +354,14 @@ fn random_name(rng: &mut Rng, pools: &TokenPools) -> String {
         14..=17 => 4,
         _ => 5,
     };
+    let (given, surnames) = pools.pick_source(rng);
     let mut toks: Vec<&str> = Vec::with_capacity(n);
     let n_sur = if n >= 3 && rng.chance(0.25) { 2 } else { 1 };
     for _ in 0..n - n_sur {
-        toks.push(pools.given.sample(rng));
+        toks.push(given.sample(rng));
     }
     for _ in 0..n_sur {
-        toks.push(pools.surnames.sample(rng));
+        toks.push(surnames.sample(rng));
     }
     toks.join(" ")
 }
@@ -490,8 +530,9 @@ fn scale_traveller(
         return (t, Some(e.id));
     }
     let n_given = if rng.chance(0.3) { 2 } else { 1 };
-    let given: Vec<&str> = (0..n_given).map(|_| pools.given.sample(&mut rng)).collect();
-    let surname = pools.surnames.sample(&mut rng).to_string();
+    let (gp, sp) = pools.pick_source(&mut rng);
+    let given: Vec<&str> = (0..n_given).map(|_| gp.sample(&mut rng)).collect();
+    let surname = sp.sample(&mut rng).to_string();
     let nationality = if pools.nationalities.is_empty() {
         None
     } else {
