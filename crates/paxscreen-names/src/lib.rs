@@ -22,12 +22,26 @@
 //!    `BINT`/`BINTI` become [`TokenRole::Connector`] tokens `BIN`/`BINT`, `ABU`/`ABOU` becomes
 //!    `ABU`; a standalone article (`AL`, `EL`, `AD`, `ASH`, ...) before another token is
 //!    dropped, and a glued one (`ALBAGHDADI`, `ASHSHAMI`) yields an extra stripped form.
-//! 5. **Keys**: every form gets a [`variant_key`]: a consonant skeleton that keeps the
-//!    first letter's class and the quality of the first vowel, so that `MOHAMED`/`MUHAMMAD`
-//!    meet while `MAHMOUD` does not, and `HASSAN`/`HUSSEIN` stay apart.
+//! 5. **Extra spellings** for ambiguous renderings: Egyptian G for J (`GAMAL` -> `JAMAL`),
+//!    DH read as Z (`KADHIM` -> `KAZIM`), TH read as T (`THABET` -> `TABET`), Maghreb vowel
+//!    elision (`MRAD` -> `MURAD`), a glued AIRIMP title (`MOHAMMEDMR` -> `MOHAMMED`, extra only).
+//! 6. **Keys**: every form gets a [`variant_key`]: a consonant skeleton that keeps the
+//!    first letter's class and the class (A or U) of the first vowel, so that
+//!    `MOHAMED`/`MUHAMMAD` meet while `MAHMOUD` does not, and `HASSAN`/`HUSSEIN` stay apart.
+//!    Two tokens *meet* ([`NameToken::meets`]) when they share a key.
 //!
 //! Every token has at least one form, forms are non-empty upper-case A-Z, primary first,
 //! deduplicated and capped at [`MAX_FORMS`].
+//!
+//! # Measured against real romanization data (tests/data.rs)
+//!
+//! * Latin variants of one Arabic name meeting its most frequent spelling: 75 % of distinct
+//!   pairs, 87 % weighted by frequency.
+//! * Arabic-script names meeting their most frequent Latin spelling: 80 % (91 % weighted).
+//!   Unvoweled script is ambiguous: the romanization carries both the A and the U reading of
+//!   the first vowel, so `حسن` meets `HASSAN` and `HUSN`.
+//! * Russian (Cyrillic -> English): 64 % (69 % weighted), mostly foreign names in Cyrillic.
+//! * False merges among the 300 most frequent different names: 0.17 % of pairs.
 #![forbid(unsafe_code)]
 
 use unicode_normalization::UnicodeNormalization;
@@ -553,8 +567,13 @@ pub fn variant_key(token: &str) -> String {
         let b = s[i];
         let next = s.get(i + 1).copied().unwrap_or(0);
         let prev_v = m > 0 && vow[m - 1];
-        // OU before a vowel is W (French OUALID = WALID, REDOUANE = RADWAN).
-        if b == b'O' && next == b'U' && matches!(s.get(i + 2), Some(b'A' | b'E' | b'I')) {
+        // OU before a vowel, at the start or after a vowel, is W (French OUALID = WALID,
+        // JAOUAD = JAWAD; but FOUAD = FUAD).
+        if b == b'O'
+            && next == b'U'
+            && matches!(s.get(i + 2), Some(b'A' | b'E' | b'I'))
+            && (i == 0 || prev_v)
+        {
             sym[m] = b'V';
             m += 1;
             i += 2;
@@ -566,7 +585,8 @@ pub fn variant_key(token: &str) -> String {
             // (MARYAM = MARIAM, ZIYAD = ZIAD, HEYDARI = HEIDARI).
             b'Y' => !(i == 0 || (prev_v && is_vowel(next) && !matches!(s[i - 1], b'I' | b'E'))),
             // AW before a consonant is a diphthong (FAWZI = FAOUZI, TAWFIK = TAOUFIK).
-            b'W' => prev_v && !is_vowel(next) && next != b'Y',
+            // AWU/AWO: DAWOOD = DAOUD.
+            b'W' => prev_v && ((!is_vowel(next) && next != b'Y') || matches!(next, b'O' | b'U')),
             _ => false,
         };
         if is_v {
@@ -1067,6 +1087,19 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                 if f0.len() > 2 && f0[..f0.len() - 2].contains(dg) {
                     push_form(&mut t.forms, &f0.replace(dg, to));
                 }
+            }
+            // Maghreb vowel elision M'HAMED, MRAD, MBAREK, SLIMANE: a U-reading extra form.
+            let b0 = f0.as_bytes();
+            if b0.len() >= 4
+                && ((b0[0] == b'M'
+                    && matches!(
+                        b0[1],
+                        b'B' | b'H' | b'R' | b'L' | b'S' | b'N' | b'T' | b'J' | b'D'
+                    ))
+                    || (b0[0] == b'S' && b0[1] == b'L'))
+                && is_vowel(b0[2])
+            {
+                push_form(&mut t.forms, &format!("{}U{}", &f0[..1], &f0[1..]));
             }
             if glued_title_extra {
                 if let Some(s) = strip_glued_title_strict(&t.forms[0]) {

@@ -68,9 +68,11 @@ fn units() -> Option<Vec<(String, Group)>> {
     Some(v)
 }
 
-// Measured: pairs 0.000, count-weighted 0.000.
+/// Share of (arabic_key, non-reference latin) pairs whose analysis meets (every name token
+/// shares a key with a token of the other) the analysis of the most frequent latin spelling
+/// of that arabic_key. Measured: pairs 9256/12285 = 0.753, count-weighted 0.871.
 #[test]
-fn units_latin_variants_meet_the_most_frequent_spelling() {
+fn units_latin_variants_meet_most_frequent_spelling_0_753() {
     let Some(groups) = units() else { return };
     let (mut pairs, mut met, mut w, mut wmet) = (0u64, 0u64, 0u64, 0u64);
     let mut misses: Vec<(u64, String, String)> = Vec::new();
@@ -105,16 +107,19 @@ fn units_latin_variants_meet_the_most_frequent_spelling() {
         );
     }
     eprintln!("units: non-reference spellings meeting the reference: pairs {met}/{pairs} = {share:.3}, count-weighted {wshare:.3}");
-    assert!(share >= 0.0, "share {share}");
+    assert!(share >= 0.74, "share {share}");
+    assert!(wshare >= 0.85, "weighted share {wshare}");
 }
 
 fn keys(s: &str) -> Vec<Vec<String>> {
     analyze(s).tokens.into_iter().map(|t| t.keys).collect()
 }
 
-// Measured: keys 0.000, count-weighted 0.000.
+/// Share of arabic_keys whose own (Arabic-script) analysis meets the analysis of their most
+/// frequent latin spelling. Measured: 12999/16182 = 0.803, weighted by the key's total
+/// count 0.911.
 #[test]
-fn units_arabic_script_romanization_meets_latin() {
+fn units_arabic_script_romanization_meets_latin_0_803() {
     let Some(groups) = units() else { return };
     let (mut n, mut met, mut w, mut wmet) = (0u64, 0u64, 0u64, 0u64);
     let mut misses = Vec::new();
@@ -136,12 +141,16 @@ fn units_arabic_script_romanization_meets_latin() {
     let share = met as f64 / n as f64;
     let wshare = wmet as f64 / w as f64;
     eprintln!("arabic script: keys meeting their most frequent Latin spelling {met}/{n} = {share:.3}, count-weighted {wshare:.3}");
-    assert!(share >= 0.0);
+    assert!(share >= 0.79, "share {share}");
+    assert!(wshare >= 0.90, "weighted share {wshare}");
 }
 
-// Measured: top-300 keys, 0.0000 of pairs collide.
+/// False merges: among the 300 most frequent arabic_keys, the share of pairs of *different*
+/// keys whose most frequent latin spellings meet. Measured: 76/44850 = 0.0017 (most are
+/// nisba/derived forms such as AHMED ~ AHMADI, KARIM ~ KARIMI, or one Latin spelling used
+/// for two Arabic names such as HAMID/HAMED).
 #[test]
-fn units_different_frequent_names_rarely_collide() {
+fn units_different_frequent_names_rarely_collide_0_0017() {
     let Some(groups) = units() else { return };
     let top: Vec<(&String, Vec<String>, &str)> = groups
         .iter()
@@ -177,12 +186,15 @@ fn units_different_frequent_names_rarely_collide() {
         "false merges among the 300 most frequent names: {}/{pairs} = {share:.4}",
         coll.len()
     );
-    assert!(share <= 1.0);
+    assert!(share <= 0.003, "false merges {share}");
 }
 
-// Measured: 0.000.
+/// Share of (English token, Cyrillic) pairs where some form of transliterate(Cyrillic) shares a
+/// key with the English token. Measured: 21144/32927 = 0.642, count-weighted 0.688 (the
+/// misses are mostly foreign names rendered into Russian: Japanese SHI/CHI written СИ/ТИ,
+/// English vowels).
 #[test]
-fn russian_transliteration_meets_english() {
+fn russian_transliteration_meets_english_0_642() {
     let Some(text) = read(RUSSIAN) else { return };
     let (mut n, mut met, mut w, mut wmet) = (0u64, 0u64, 0u64, 0u64);
     let mut misses = Vec::new();
@@ -214,5 +226,6 @@ fn russian_transliteration_meets_english() {
     let share = met as f64 / n as f64;
     let wshare = wmet as f64 / w as f64;
     eprintln!("russian: {met}/{n} = {share:.3}, count-weighted {wshare:.3}");
-    assert!(share >= 0.0);
+    assert!(share >= 0.63, "share {share}");
+    assert!(wshare >= 0.67, "weighted share {wshare}");
 }

@@ -104,7 +104,9 @@ fn arabic_script() {
     assert!(a.tokens[0].meets(&l.tokens[0]), "{a:?}");
     let a = analyze("حسين");
     assert!(a.tokens[0].meets(&analyze("Hussein").tokens[0]), "{a:?}");
-    assert!(!analyze("حسن").tokens[0].meets(&analyze("Hussein").tokens[0]));
+    // Unvoweled script is ambiguous: حسن gets both the A and the U reading of its first
+    // vowel, so it meets HASSAN (and also HUSN, the key of HUSSEIN); Latin keeps them apart.
+    assert!(analyze("حسن").tokens[0].meets(&analyze("Hassan").tokens[0]));
     let a = analyze("البغدادي");
     assert!(a.tokens[0].meets(&analyze("Baghdadi").tokens[0]), "{a:?}");
     let a = analyze("عبد الرحمن");
