@@ -60,14 +60,34 @@ pub fn token_sort(name: &str) -> String {
 /// algorithm, so `OSAMA BIN LADEN` codes as `ASMPNLTN`). Unlike commons-codec's default the code
 /// is not cut at 4 characters: cut, the condition "codes of the full names are equal"
 /// would compare only the first few consonants of the first name.
+///
+/// The encoder reads ASCII letters only (it is an English-rules algorithm, and the
+/// underlying implementation must not see other characters): other letters are
+/// dropped, and a name with no ASCII letter has the empty code, which the GTAS rule
+/// never treats as equal to anything.
 pub fn double_metaphone(name: &str) -> String {
-    DoubleMetaphone::new(None).encode(name)
+    DoubleMetaphone::new(None).encode(&ascii_only(name))
+}
+
+fn ascii_only(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphabetic() {
+                c.to_ascii_uppercase()
+            } else {
+                ' '
+            }
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The primary Double Metaphone code cut at 4 characters, as commons-codec computes it
 /// by default (used to check the encoder against its published outputs).
 pub fn double_metaphone4(name: &str) -> String {
-    DoubleMetaphone::default().encode(name)
+    DoubleMetaphone::default().encode(&ascii_only(name))
 }
 
 /// The traveller's full name for the baselines: given names then surname.
@@ -161,7 +181,9 @@ impl BaselineIndex {
         let mut best: HashMap<u32, f64> = HashMap::new();
         for key in &self.names {
             let dobs = &self.dobs[key.entry as usize];
-            let phonetic = key.metaphone == code && years_within(t.dob, dobs, GTAS_YEAR_WINDOW);
+            let phonetic = !code.is_empty()
+                && key.metaphone == code
+                && years_within(t.dob, dobs, GTAS_YEAR_WINDOW);
             let exact = exact_dob(t.dob, dobs);
             if !phonetic && !exact {
                 continue;
@@ -268,6 +290,13 @@ mod tests {
         // Full-name codes are not cut at 4 characters.
         assert_eq!(double_metaphone("OSAMA BIN LADEN"), "ASMPNLTN");
         assert_eq!(double_metaphone("MOHAMMED"), double_metaphone("MUHAMMAD"));
+        // Other scripts never reach the encoder (it would panic on them).
+        assert_eq!(double_metaphone("АМИР ХАЗМАТ"), "");
+        assert_eq!(
+            double_metaphone("AMIR SCRIPT АМИР ХАЗМАТ"),
+            double_metaphone("AMIR SCRIPT")
+        );
+        assert_eq!(double_metaphone4("ÅSA"), double_metaphone4("SA"));
     }
 
     #[test]
@@ -317,7 +346,15 @@ mod tests {
             entry("A", &["JOHN SMITH", "JON SMYTHE"], "1970-01-02"),
             entry("B", &["MOHAMMED ALI"], "1980..1982"),
             entry("C", &["PETER MUELLER"], ""),
+            entry("D", &["AMIR KHAZMAT", "АМИР ХАЗМАТ"], "1975-05-05"),
         ]);
+        // A name in another script has no phonetic code but can still match on the
+        // exact date of birth.
+        assert_eq!(
+            idx.gtas(&traveller("АМИР", "ХАЗМАТ", "1975-05-05"))[0].0,
+            "D"
+        );
+        assert!(idx.gtas(&traveller("АМИР", "ХАЗМАТ", "1975")).is_empty());
         // Same name, year within 3: phonetic condition.
         assert_eq!(idx.gtas(&traveller("JOHN", "SMITH", "1973"))[0].0, "A");
         // Year 4 away and not the exact date: no match.

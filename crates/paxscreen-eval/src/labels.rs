@@ -5,6 +5,10 @@
 //! T000001,QDi.325,translit_arabic
 //! T000002,,innocent
 //! ```
+//!
+//! An optional fourth column `also_matches` lists, separated by `|`, other entries that
+//! are the same person (listed by both the UN and OFAC): a hit on one of them counts as
+//! finding the traveller too. Further columns are ignored.
 
 use crate::EvalError;
 use std::collections::HashSet;
@@ -26,6 +30,8 @@ pub struct Label {
     pub traveller_id: String,
     /// The watchlist entry the traveller is, or None for an unlisted traveller.
     pub expected_entry_id: Option<String>,
+    /// Other entries that are the same person (a hit on them also finds the traveller).
+    pub also_matches: Vec<String>,
     /// How the dev set made this traveller (`exact`, `typo`, ..., `innocent`, `namesake`).
     pub category: String,
     /// 1-based line in the labels file (the header is line 1).
@@ -66,7 +72,7 @@ pub fn parse_labels(bytes: &[u8], path: &Path) -> Result<Vec<Label>, EvalError> 
         .clone();
     let want = ["traveller_id", "expected_entry_id", "category"];
     let got: Vec<&str> = header.iter().collect();
-    if got.len() != 3
+    if got.len() < 3
         || got
             .iter()
             .zip(want)
@@ -75,12 +81,15 @@ pub fn parse_labels(bytes: &[u8], path: &Path) -> Result<Vec<Label>, EvalError> 
         return Err(bad(
             1,
             format!(
-                "header must be `{}`, found `{}`",
+                "header must start with `{}`, found `{}`",
                 want.join(","),
                 got.join(",")
             ),
         ));
     }
+    let also_column = got
+        .iter()
+        .position(|h| h.eq_ignore_ascii_case("also_matches"));
     let mut labels = Vec::new();
     let mut seen = HashSet::new();
     for record in reader.records() {
@@ -120,9 +129,24 @@ pub fn parse_labels(bytes: &[u8], path: &Path) -> Result<Vec<Label>, EvalError> 
         if !seen.insert(id.clone()) {
             return Err(bad(line, format!("traveller {id:?} is labelled twice")));
         }
+        let also_matches: Vec<String> = also_column
+            .and_then(|c| record.get(c))
+            .unwrap_or("")
+            .split('|')
+            .map(str::trim)
+            .filter(|a| !a.is_empty() && *a != expected)
+            .map(String::from)
+            .collect();
+        if !also_matches.is_empty() && expected.is_empty() {
+            return Err(bad(
+                line,
+                format!("unlisted traveller {id:?} has also_matches"),
+            ));
+        }
         labels.push(Label {
             traveller_id: id,
             expected_entry_id: (!expected.is_empty()).then_some(expected),
+            also_matches,
             category,
             line,
         });
@@ -153,6 +177,21 @@ mod tests {
         assert_eq!(labels[1].line, 3);
         assert_eq!(labels[2].traveller_id, "T3");
         assert!(labels[2].is_listed());
+        assert!(labels[2].also_matches.is_empty());
+    }
+
+    #[test]
+    fn reads_also_matches() {
+        let labels = parse(
+            "traveller_id,expected_entry_id,category,also_matches\nT1,QDi.1,exact,OFAC-1|OFAC-2\nT2,,innocent,\n",
+        )
+        .unwrap();
+        assert_eq!(labels[0].also_matches, ["OFAC-1", "OFAC-2"]);
+        assert!(labels[1].also_matches.is_empty());
+        let e = parse("traveller_id,expected_entry_id,category,also_matches\nT2,,innocent,X\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("line 2"), "{e}");
     }
 
     #[test]

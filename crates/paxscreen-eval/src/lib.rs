@@ -3,7 +3,8 @@
 //! Given watchlists, a travellers file and a labels file saying which entry (if any)
 //! each traveller is, it measures what matters for watchlist screening:
 //!
-//! * **recall** (a listed traveller is found when the expected entry is among its hits),
+//! * **recall** (a listed traveller is found when the expected entry, or another entry
+//!   the labels give as the same person, is among its hits),
 //!   overall and per category of the dev set (`exact`, `held_out_alias`,
 //!   `translit_arabic`, `translit_cyrillic`, `typo`, `mrz`, `swapped`, `particles`,
 //!   `pnr`): a miss is a listed person who travels;
@@ -402,6 +403,7 @@ fn join(
                 traveller_id: l.traveller_id.clone(),
                 category: l.category.clone(),
                 expected: l.expected_entry_id.clone(),
+                also: l.also_matches.clone(),
                 full_dob,
             },
             traveller,
@@ -884,6 +886,7 @@ mod tests {
             traveller_id: id.into(),
             category: category.into(),
             expected: None,
+            also: Vec::new(),
             full_dob: false,
         }
     }

@@ -26,8 +26,17 @@ pub struct Case {
     pub category: String,
     /// The entry the traveller is, None when unlisted.
     pub expected: Option<String>,
+    /// Other entries that are the same person: a hit on them finds the traveller too.
+    pub also: Vec<String>,
     /// Does the traveller have a full date of birth (year, month and day)?
     pub full_dob: bool,
+}
+
+impl Case {
+    /// Is a hit on this entry a correct hit for this traveller?
+    pub fn accepts(&self, entry_id: &str) -> bool {
+        self.expected.as_deref() == Some(entry_id) || self.also.iter().any(|a| a == entry_id)
+    }
 }
 
 /// One matcher's candidates for one traveller, best first.
@@ -174,13 +183,11 @@ fn scored<'a>(cases: &'a [Case], outcomes: &'a [Outcome]) -> Vec<Scored<'a>> {
         .iter()
         .zip(outcomes)
         .map(|(case, outcome)| {
-            let expected = case.expected.as_ref().and_then(|id| {
-                outcome
-                    .iter()
-                    .filter(|(e, _)| e == id)
-                    .map(|(_, s)| *s)
-                    .reduce(f64::max)
-            });
+            let expected = outcome
+                .iter()
+                .filter(|(e, _)| case.accepts(e))
+                .map(|(_, s)| *s)
+                .reduce(f64::max);
             let best = outcome.iter().map(|(_, s)| *s).reduce(f64::max);
             Scored {
                 case,
@@ -198,9 +205,9 @@ fn at(score: Option<f64>, t: f64) -> bool {
 
 /// Top-1 at `t`: the first candidate is the expected entry and reaches `t`.
 fn top1_at(s: &Scored, t: f64) -> bool {
-    match (&s.case.expected, s.outcome.first()) {
-        (Some(id), Some((first, score))) => first == id && *score >= t,
-        _ => false,
+    match s.outcome.first() {
+        Some((first, score)) => s.case.accepts(first) && *score >= t,
+        None => false,
     }
 }
 
@@ -385,6 +392,7 @@ mod tests {
             traveller_id: id.into(),
             category: category.into(),
             expected: expected.map(String::from),
+            also: Vec::new(),
             full_dob,
         }
     }
@@ -468,6 +476,21 @@ mod tests {
         assert!(r.sweep.is_empty() && r.operating_points.is_empty());
         assert_eq!(r.recall_at_alert_rate(0.01), None);
         assert_eq!(r.travellers_per_second, 0.0);
+    }
+
+    #[test]
+    fn also_matches_count_as_found() {
+        let mut c = case("L1", "exact", Some("UN-1"), true);
+        c.also = vec!["OFAC-1".into()];
+        let r = method_report(
+            "m",
+            &[c],
+            &[out(&[("OFAC-1", 0.9), ("UN-1", 0.6)])],
+            Decision::Threshold(0.8),
+            1.0,
+        );
+        assert_eq!(r.recall, Rate::new(1, 1));
+        assert_eq!(r.top1, Rate::new(1, 1));
     }
 
     #[test]

@@ -40,6 +40,7 @@ fn labelled(t: Traveller, category: &str, expected: Option<&str>) -> LabelledTra
             traveller_id: t.id.clone(),
             category: category.into(),
             expected: expected.map(String::from),
+            also: Vec::new(),
             full_dob: t.dob.is_some_and(|d| d.is_full()),
         },
         traveller: Some(t),
