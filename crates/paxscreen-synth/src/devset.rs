@@ -330,13 +330,23 @@ pub fn generate_devset(cfg: &DevsetConfig) -> Result<Devset, SynthError> {
         }
         let keys: Vec<String> = latin.iter().map(|n| letters_key(n)).collect();
         let primary = sorted_key(e.primary_name());
+        let good: BTreeSet<&str> = e
+            .names
+            .iter()
+            .filter(|n| n.quality == NameQuality::Good)
+            .map(|n| n.name.as_str())
+            .collect();
         let cands: Vec<&String> = latin
             .iter()
             .enumerate()
             .skip(1)
             .filter(|(k, n)| {
                 let sk = sorted_key(n);
-                sk != primary
+                // A passport carries a full name: strong aliases of two or more name
+                // tokens only, not nicknames ("EL OCHO") or titled fragments ("Dr. Ignace").
+                good.contains(n.as_str())
+                    && strip_titles(n).split_whitespace().count() >= 2
+                    && sk != primary
                     && keys.iter().filter(|x| **x == keys[*k]).count() == 1
                     && owners.get(&sk).is_some_and(|o| o.len() == 1)
             })
@@ -410,7 +420,13 @@ pub fn generate_devset(cfg: &DevsetConfig) -> Result<Devset, SynthError> {
                 (i, src)
             };
             let e = &written[idx];
-            let Some((s, g)) = apply(&mut rng, &ctx, cat, e, &source) else {
+            // Documents carry no titles: "Dr. Ayman al-Zawahiri" travels as AYMAN AL ZAWAHIRI.
+            let named = if cat == Category::Exact {
+                source.clone()
+            } else {
+                strip_titles(&source)
+            };
+            let Some((s, g)) = apply(&mut rng, &ctx, cat, e, &named) else {
                 continue;
             };
             let also: Vec<String> = written_owners
@@ -556,6 +572,54 @@ fn unlisted(category: Category) -> Label {
         category,
         also_matches: Vec::new(),
     }
+}
+
+/// Honorifics and ranks the lists put before names (never on a travel document).
+const TITLES: &[&str] = &[
+    "DR",
+    "DOCTOR",
+    "COLONEL",
+    "COL",
+    "GENERAL",
+    "GEN",
+    "MAJOR",
+    "CAPTAIN",
+    "SHEIKH",
+    "SHAIKH",
+    "SHAYKH",
+    "MULLAH",
+    "MULLA",
+    "MAULAVI",
+    "MAWLAWI",
+    "MAULVI",
+    "HAJI",
+    "HAJJI",
+    "ENGINEER",
+    "ENG",
+    "QARI",
+    "MUFTI",
+    "MR",
+    "MRS",
+    "PROF",
+    "PROFESSOR",
+];
+
+/// The name without leading titles ("Dr. Ignace" -> "Ignace").
+pub fn strip_titles(name: &str) -> String {
+    let toks: Vec<&str> = name.split_whitespace().collect();
+    let mut start = 0;
+    while start + 1 < toks.len() {
+        let t: String = toks[start]
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_uppercase();
+        if !TITLES.contains(&t.as_str()) {
+            break;
+        }
+        start += 1;
+    }
+    toks[start..].join(" ")
 }
 
 /// Fisher-Yates with our generator (deterministic across platforms).

@@ -25,6 +25,30 @@
 //!   (Zipf-like repetition of common tokens, which is what makes blocking and
 //!   candidate generation expensive). Streamed to disk; also available in memory for
 //!   benches ([`scale::scale_watchlist`], [`scale::scale_travellers`]).
+//!
+//! # Usage
+//!
+//! ```text
+//! paxscreen synth devset --out /tmp/devset [--data ../shared/data] [--seed 2026] [--listed 3000] [--innocent 10000]
+//! paxscreen synth demo-data [--out data/demo]
+//! paxscreen synth scale --out /tmp/scale --names 1000000 --travellers 100000 [--seed 2026] [--builtin-pools]
+//! ```
+//!
+//! Without the main binary: `cargo run --release -p paxscreen-synth --example synth -- devset --out DIR`.
+//!
+//! # Files
+//!
+//! - `watchlist.csv`: native watchlist CSV (`id,names,dob,nationality,gender,documents,list,remarks`).
+//! - `travellers.csv` / `manifest.csv`: native traveller CSV
+//!   (`id,surname,given_names,dob,gender,nationality,doc_type,doc_number,doc_issuer`).
+//! - `labels.csv` (devset): `traveller_id,expected_entry_id,category,also_matches`;
+//!   `expected_entry_id` is empty for `innocent` and `namesake`; `also_matches` lists
+//!   (`|`-separated) other entries carrying the very name the traveller's was derived
+//!   from (one person listed by both UN and OFAC), where a hit is also correct.
+//!   (scale): `traveller_id,expected_entry_id,category` with `listed`/`innocent`.
+//! - `held_out_aliases.csv` (devset): `entry_id,alias` removed from the written list.
+//! - `manifest_paxlst.edi`, `expected_hits.csv` (demo): the manifest as PAXLST D:05B and
+//!   the six hidden listed travellers with the variant each one exercises.
 #![forbid(unsafe_code)]
 
 pub mod demo;
