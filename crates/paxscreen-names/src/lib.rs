@@ -33,6 +33,18 @@
 //! Every token has at least one form, forms are non-empty upper-case A-Z, primary first,
 //! deduplicated and capped at [`MAX_FORMS`].
 //!
+//! ```
+//! use paxscreen_names::{analyze, analyze_person, TokenRole};
+//! let a = analyze("Abu Bakr al-Baghdadi");
+//! let f: Vec<&str> = a.tokens.iter().map(|t| t.forms[0].as_str()).collect();
+//! assert_eq!(f, ["ABU", "BAKR", "BAGHDADI"]);
+//! assert_eq!(a.tokens[0].role, TokenRole::Connector);
+//! assert!(a.tokens[2].meets(&analyze("ALBAGHDADI").tokens[0]));
+//! assert!(analyze("MOHAMED").tokens[0].meets(&analyze("Muhammad").tokens[0]));
+//! assert!(!analyze("HASSAN").tokens[0].meets(&analyze("HUSSEIN").tokens[0]));
+//! assert_eq!(analyze_person("SMITH", "JOHNMR").tokens[0].forms[0], "JOHN");
+//! ```
+//!
 //! # Measured against real romanization data (tests/data.rs)
 //!
 //! * Latin variants of one Arabic name meeting its most frequent spelling: 75.4 % of

@@ -131,6 +131,8 @@ fn arabic_particles() {
             .map(|t| t.keys.clone())
             .collect::<Vec<_>>()
     };
+    assert!(meet("AL-BAGHDADI", "ALBAGHDADI"));
+    assert!(meet("EL BAGHDADI", "ALBAGHDADI"));
     assert_eq!(primaries(&analyze("AL BAGHDADI")), vec!["BAGHDADI"]);
     assert_eq!(primaries(&analyze("AL-BAGHDADI")), vec!["BAGHDADI"]);
     assert_eq!(
