@@ -976,6 +976,13 @@ fn remove_titles(toks: &mut Vec<Tok>) {
 }
 
 fn abd_token(x: &str, written: Option<&str>) -> Tok {
+    // Maghreb final E (ABDERRAHMANE, ABDELKRIME) is not part of the canonical form.
+    let xb = x.as_bytes();
+    let x = if xb.len() > 4 && xb[xb.len() - 1] == b'E' && !is_vowel(xb[xb.len() - 2]) {
+        &x[..x.len() - 1]
+    } else {
+        x
+    };
     let mut forms = Vec::with_capacity(6);
     push_form(&mut forms, &format!("ABDUL{x}"));
     if let Some(w) = written {
