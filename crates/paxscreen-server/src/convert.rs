@@ -198,3 +198,86 @@ pub(crate) fn info_to_pb(
         reloads,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use paxscreen_core::{
+        DobEvidence, DocumentEvidence, Evidence, GenderEvidence, NationalityEvidence,
+    };
+
+    fn pb_traveller(dob: &str, nat: &str) -> pb::Traveller {
+        pb::Traveller {
+            id: "T1".into(),
+            surname: "Al Hassan".into(),
+            given_names: "Mohammed".into(),
+            dob: dob.into(),
+            nationality: nat.into(),
+            documents: vec![pb::Document {
+                r#type: "p".into(),
+                issuer: "SY".into(),
+                number: "n0123".into(),
+            }],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn normalizes_what_it_reads() {
+        let t = traveller_from_pb(&pb_traveller("1979-06", "sy")).unwrap();
+        let back = traveller_to_pb(&t);
+        assert_eq!(back.nationality, "SYR");
+        assert_eq!(back.dob, "1979-06");
+        assert_eq!(
+            (
+                back.documents[0].r#type.as_str(),
+                back.documents[0].issuer.as_str(),
+                back.documents[0].number.as_str()
+            ),
+            ("P", "SYR", "N0123")
+        );
+    }
+
+    #[test]
+    fn bad_fields_are_the_travellers_error() {
+        assert!(traveller_from_pb(&pb_traveller("1979-02-30", ""))
+            .unwrap_err()
+            .starts_with("dob"));
+        assert!(traveller_from_pb(&pb_traveller("", "ZZZ"))
+            .unwrap_err()
+            .starts_with("nationality"));
+        let mut t = pb_traveller("", "");
+        t.surname.clear();
+        t.given_names = "  ".into();
+        assert!(traveller_from_pb(&t).unwrap_err().starts_with("no name"));
+    }
+
+    #[test]
+    fn evidence_as_jsonl_strings() {
+        let hit = Hit {
+            entry_id: "QDi.325".into(),
+            list: "UN".into(),
+            score: 0.9,
+            matched_name: "X".into(),
+            evidence: Evidence {
+                name: 0.95,
+                dob: DobEvidence::PartialConflict,
+                nationality: NationalityEvidence::Match,
+                document: DocumentEvidence::None,
+                gender: GenderEvidence::Conflict,
+                tokens: Vec::new(),
+                adjustments: vec!["dob partial_conflict -0.05".into()],
+            },
+        };
+        let e = hit_to_pb(&hit).evidence.unwrap();
+        assert_eq!(
+            (
+                e.dob.as_str(),
+                e.nationality.as_str(),
+                e.document.as_str(),
+                e.gender.as_str()
+            ),
+            ("partial_conflict", "match", "none", "conflict")
+        );
+    }
+}

@@ -20,7 +20,7 @@
 mod cli;
 mod convert;
 mod error;
-mod loadgen;
+pub mod loadgen;
 mod metrics;
 mod reload;
 mod screening;

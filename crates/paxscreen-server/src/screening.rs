@@ -150,7 +150,9 @@ impl RequestRecord {
             Err(s) => s.code(),
         });
         if let Err(s) = &result {
-            tracing::info!(rpc = self.rpc, code = ?s.code(), message = s.message(), "request failed");
+            // The message may quote input (a manifest segment): debug level only.
+            tracing::info!(rpc = self.rpc, code = ?s.code(), "request failed");
+            tracing::debug!(rpc = self.rpc, message = s.message(), "request failed");
         }
         result
     }

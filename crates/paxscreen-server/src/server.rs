@@ -365,3 +365,29 @@ pub async fn serve(
     server.shutdown();
     server.wait().await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn oversize_becomes_resource_exhausted() {
+        let status = tonic::Status::out_of_range(
+            "Error, decoded message length too large: found 4101 bytes, the limit is: 1024 bytes",
+        );
+        let response = oversize_status(status.into_http::<()>());
+        assert_eq!(response.headers()["grpc-status"], "8");
+        let other = oversize_status(tonic::Status::out_of_range("index 7").into_http::<()>());
+        assert_eq!(other.headers()["grpc-status"], "11");
+    }
+
+    #[test]
+    fn plaintext_only_on_loopback() {
+        let mut config = ServeConfig::new(Vec::new());
+        assert!(check_transport("127.0.0.1:1".parse().unwrap(), &config).is_ok());
+        assert!(check_transport("[::1]:1".parse().unwrap(), &config).is_ok());
+        assert!(check_transport("10.0.0.1:1".parse().unwrap(), &config).is_err());
+        config.insecure = true;
+        assert!(check_transport("10.0.0.1:1".parse().unwrap(), &config).is_ok());
+    }
+}
