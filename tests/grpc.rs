@@ -774,6 +774,40 @@ async fn plaintext_refused_off_loopback() {
     assert!(err.to_string().contains("--insecure"), "{err}");
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unusable_tls_material_is_refused_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = ServeConfig::new(vec![watchlist(dir.path(), LIST_A)]);
+    config.tls = Some(TlsFiles {
+        cert_pem: b"not a certificate".to_vec(),
+        key_pem: b"not a key".to_vec(),
+        client_ca_pem: None,
+    });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let err = paxscreen_server::start(config, listener)
+        .await
+        .err()
+        .unwrap();
+    assert!(err.is_user_error(), "{err}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unreadable_or_empty_watchlist_is_refused_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    for rows in [None, Some("")] {
+        let path = match rows {
+            None => dir.path().join("missing.csv"),
+            Some(r) => watchlist(dir.path(), r),
+        };
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let err = paxscreen_server::start(ServeConfig::new(vec![path]), listener)
+            .await
+            .err()
+            .unwrap();
+        assert!(err.is_user_error(), "{err}");
+    }
+}
+
 struct Pki {
     ca: String,
     server_cert: String,

@@ -170,3 +170,53 @@ async fn terminate() {
         let _ = tokio::signal::ctrl_c().await;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        serve: ServeArgs,
+    }
+
+    fn parse(args: &[&str]) -> Result<ServeArgs, clap::Error> {
+        Cli::try_parse_from(std::iter::once("serve").chain(args.iter().copied())).map(|c| c.serve)
+    }
+
+    #[test]
+    fn defaults() {
+        let args = parse(&["--watchlist", "a.csv", "--watchlist", "b.xml"]).unwrap();
+        assert_eq!(args.watchlist.len(), 2);
+        assert_eq!(args.listen, "127.0.0.1:50051".parse().unwrap());
+        let config = args.to_config().unwrap();
+        assert_eq!(config.max_message_bytes, 16 * 1024 * 1024);
+        assert_eq!(config.max_travellers, 5000);
+        assert_eq!(config.request_timeout, Duration::from_secs(30));
+        assert_eq!(config.drain, Duration::from_secs(10));
+        assert_eq!(config.threshold, paxscreen_engine::DEFAULT_THRESHOLD);
+        assert!(config.tls.is_none() && config.watch.is_none());
+    }
+
+    #[test]
+    fn flag_mistakes_are_refused() {
+        assert!(parse(&[]).is_err(), "--watchlist is required");
+        assert!(parse(&["--watchlist", "a", "--tls-cert", "c.pem"]).is_err());
+        assert!(parse(&["--watchlist", "a", "--tls-client-ca", "ca.pem"]).is_err());
+        let args = parse(&["--watchlist", "a", "--request-timeout", "0"]).unwrap();
+        assert!(matches!(args.to_config(), Err(ServerError::Config(_))));
+        let args = parse(&[
+            "--watchlist",
+            "a",
+            "--tls-cert",
+            "/nonexistent/c.pem",
+            "--tls-key",
+            "k.pem",
+        ])
+        .unwrap();
+        let err = args.to_config().unwrap_err();
+        assert!(err.to_string().contains("/nonexistent/c.pem"), "{err}");
+    }
+}
