@@ -109,6 +109,24 @@ pub struct OperatingPoint {
     pub alert_rate: f64,
 }
 
+/// Number of example errors kept per category in a [`MethodReport`].
+pub const EXAMPLES_PER_CATEGORY: usize = 10;
+
+/// One error, for whoever tunes the matcher: a listed traveller missed (or found only
+/// below the first hit), or an unlisted traveller alerted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ErrorExample {
+    /// Traveller id.
+    pub traveller_id: String,
+    /// The expected entry (None for an unlisted traveller).
+    pub expected: Option<String>,
+    /// Best score of the expected entry (or an also-matching one) among the candidates,
+    /// even below the threshold.
+    pub expected_score: Option<f64>,
+    /// The first candidate and its score.
+    pub first: Option<(String, f64)>,
+}
+
 /// Everything measured for one matcher at one threshold (or one fixed rule).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MethodReport {
@@ -127,6 +145,9 @@ pub struct MethodReport {
     /// Unlisted travellers with any hit, per unlisted category, plus
     /// `namesake_full_dob` (namesakes whose full date of birth is known).
     pub false_alerts: BTreeMap<String, Rate>,
+    /// The first [`EXAMPLES_PER_CATEGORY`] errors of each category at the threshold:
+    /// misses of listed travellers, alerts on unlisted ones.
+    pub errors: BTreeMap<String, Vec<ErrorExample>>,
     /// Mean hits per traveller (all labelled travellers).
     pub hits_per_traveller: f64,
     /// Best recall at each of [`ALERT_RATE_TARGETS`] (empty for a fixed rule).
@@ -305,9 +326,26 @@ pub fn method_report(
     };
     let mut recall_by_category: BTreeMap<String, Rate> = BTreeMap::new();
     let mut alert_counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut errors: BTreeMap<String, Vec<ErrorExample>> = BTreeMap::new();
     let (mut listed, mut found, mut top1, mut hits) = (0usize, 0usize, 0usize, 0usize);
     for s in &all {
         hits += s.outcome.iter().filter(|(_, sc)| *sc >= t).count();
+        let error = if s.case.expected.is_some() {
+            !at(s.expected, t)
+        } else {
+            at(s.best, t)
+        };
+        if error {
+            let list = errors.entry(s.case.category.clone()).or_default();
+            if list.len() < EXAMPLES_PER_CATEGORY {
+                list.push(ErrorExample {
+                    traveller_id: s.case.traveller_id.clone(),
+                    expected: s.case.expected.clone(),
+                    expected_score: s.expected,
+                    first: s.outcome.first().cloned(),
+                });
+            }
+        }
         if s.case.expected.is_some() {
             let hit = at(s.expected, t);
             listed += 1;
@@ -366,6 +404,7 @@ pub fn method_report(
         recall_by_category,
         top1: Rate::new(top1, listed),
         false_alerts,
+        errors,
         hits_per_traveller: if cases.is_empty() {
             0.0
         } else {
@@ -437,6 +476,13 @@ mod tests {
         // Hits >= 0.8: L1 1, L2 2, I2 1, N1 1.
         assert!((r.hits_per_traveller - 5.0 / 7.0).abs() < 1e-12);
         assert!((r.travellers_per_second - 3.5).abs() < 1e-12);
+        // Errors: L3 missed (0.70 < 0.8), I2 and N1 alerted.
+        assert_eq!(r.errors["typo"].len(), 1);
+        assert_eq!(r.errors["typo"][0].traveller_id, "L3");
+        assert_eq!(r.errors["typo"][0].expected_score, Some(0.70));
+        assert_eq!(r.errors["innocent"][0].first, Some(("Y".to_string(), 0.82)));
+        assert_eq!(r.errors["namesake"][0].traveller_id, "N1");
+        assert!(!r.errors.contains_key("exact"));
         assert_eq!(r.sweep.len(), 50);
         assert_eq!(r.fine_sweep.len(), 501);
     }
