@@ -1,1 +1,54 @@
-fn main() {}
+//! `paxscreen`: screens airline travellers (PAXLST, PNRGOV, CSV) against terrorist
+//! watchlists. See README.md and INTERFACES.md for the commands and formats.
+#![forbid(unsafe_code)]
+
+mod commands;
+mod output;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "paxscreen", version, about = "Screen airline travellers against terrorist watchlists", long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build a watchlist snapshot (fst indexes + entries) in a folder, atomically.
+    Index(commands::IndexArgs),
+    /// Screen every traveller of every manifest (PAXLST, PNRGOV, CSV).
+    Screen(commands::ScreenArgs),
+    /// Print the travellers a manifest contains, as the screener sees them.
+    Parse(commands::ParseArgs),
+    /// Screen one traveller and print why each hit scored as it did.
+    Explain(commands::ExplainArgs),
+    /// Run the main job on the bundled sample data in data/demo.
+    Demo(commands::DemoArgs),
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Index(a) => commands::index(a),
+        Command::Screen(a) => commands::screen(a),
+        Command::Parse(a) => commands::parse(a),
+        Command::Explain(a) => commands::explain(a),
+        Command::Demo(a) => commands::demo(a),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("paxscreen: error: {e:#}");
+            ExitCode::from(commands::EXIT_UNREADABLE)
+        }
+    }
+}

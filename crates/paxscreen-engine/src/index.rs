@@ -162,9 +162,12 @@ pub(crate) fn rarity_weight(df: u32, n_names: usize) -> f32 {
 fn build_map(keys: &[String]) -> Result<Map<FstBytes>, EngineError> {
     let mut b = MapBuilder::memory();
     for (i, k) in keys.iter().enumerate() {
-        b.insert(k, i as u64).map_err(|e| EngineError::Internal(format!("fst build: {e}")))?;
+        b.insert(k, i as u64)
+            .map_err(|e| EngineError::Internal(format!("fst build: {e}")))?;
     }
-    let bytes = b.into_inner().map_err(|e| EngineError::Internal(format!("fst build: {e}")))?;
+    let bytes = b
+        .into_inner()
+        .map_err(|e| EngineError::Internal(format!("fst build: {e}")))?;
     Map::new(FstBytes::Owned(bytes)).map_err(|e| EngineError::Internal(format!("fst open: {e}")))
 }
 
@@ -200,7 +203,11 @@ impl Index {
                     };
                     toks.push(id);
                 }
-                names.push(NameRec { entry: ei as u32, name: ni as u16, tokens: toks });
+                names.push(NameRec {
+                    entry: ei as u32,
+                    name: ni as u16,
+                    tokens: toks,
+                });
             }
         }
         drop(token_ids);
@@ -208,7 +215,13 @@ impl Index {
         let forms_fst = build_map(&tables.forms)?;
         let keys_fst = build_map(&tables.keys)?;
         let deletes_fst = build_map(&delete_keys)?;
-        Ok(Index { entries, tables, forms_fst, keys_fst, deletes_fst })
+        Ok(Index {
+            entries,
+            tables,
+            forms_fst,
+            keys_fst,
+            deletes_fst,
+        })
     }
 
     fn tables_from(
@@ -217,10 +230,28 @@ impl Index {
         entries: &[WatchlistEntry],
     ) -> Result<(Tables, Vec<String>), EngineError> {
         // 2. Forms and keys dictionaries (sorted: fst needs sorted keys).
-        let forms: Vec<String> = raw_tokens.iter().flat_map(|t| t.0.iter().cloned()).collect::<BTreeSet<_>>().into_iter().collect();
-        let keys: Vec<String> = raw_tokens.iter().flat_map(|t| t.1.iter().cloned()).collect::<BTreeSet<_>>().into_iter().collect();
-        let form_id: HashMap<&str, u32> = forms.iter().enumerate().map(|(i, f)| (f.as_str(), i as u32)).collect();
-        let key_id: HashMap<&str, u32> = keys.iter().enumerate().map(|(i, f)| (f.as_str(), i as u32)).collect();
+        let forms: Vec<String> = raw_tokens
+            .iter()
+            .flat_map(|t| t.0.iter().cloned())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let keys: Vec<String> = raw_tokens
+            .iter()
+            .flat_map(|t| t.1.iter().cloned())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let form_id: HashMap<&str, u32> = forms
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.as_str(), i as u32))
+            .collect();
+        let key_id: HashMap<&str, u32> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.as_str(), i as u32))
+            .collect();
         let mut form_lists = vec![Vec::new(); forms.len()];
         let mut key_lists = vec![Vec::new(); keys.len()];
         let mut tokens = Vec::with_capacity(raw_tokens.len());
@@ -233,7 +264,12 @@ impl Index {
             for &k in &kids {
                 key_lists[k as usize].push(ti as u32);
             }
-            tokens.push(TokenInfo { forms: fids, keys: kids, weight: 1.0, role: *role });
+            tokens.push(TokenInfo {
+                forms: fids,
+                keys: kids,
+                weight: 1.0,
+                role: *role,
+            });
         }
         // 3. Postings token -> names, and rarity weights from names per primary key.
         let mut token_name_lists = vec![Vec::new(); tokens.len()];
@@ -317,7 +353,10 @@ impl Index {
     pub fn entries_with_document<'a>(&'a self, number: &'a str) -> impl Iterator<Item = u32> + 'a {
         let docs = &self.tables.documents;
         let start = docs.partition_point(|(n, _)| n.as_str() < number);
-        docs[start..].iter().take_while(move |(n, _)| n == number).map(|(_, e)| *e)
+        docs[start..]
+            .iter()
+            .take_while(move |(n, _)| n == number)
+            .map(|(_, e)| *e)
     }
 }
 

@@ -37,7 +37,10 @@ pub struct ScreenOptions {
 
 impl Default for ScreenOptions {
     fn default() -> Self {
-        ScreenOptions { threshold: DEFAULT_THRESHOLD, max_hits: 20 }
+        ScreenOptions {
+            threshold: DEFAULT_THRESHOLD,
+            max_hits: 20,
+        }
     }
 }
 
@@ -91,13 +94,18 @@ pub struct Screener {
 
 impl std::fmt::Debug for Screener {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Screener").field("info", &self.info).finish()
+        f.debug_struct("Screener")
+            .field("info", &self.info)
+            .finish()
     }
 }
 
 impl Screener {
     /// Builds the index over these entries. `sources` describes where they came from.
-    pub fn build(entries: Vec<WatchlistEntry>, sources: Vec<String>) -> Result<Screener, EngineError> {
+    pub fn build(
+        entries: Vec<WatchlistEntry>,
+        sources: Vec<String>,
+    ) -> Result<Screener, EngineError> {
         let index = index::Index::build(entries)?;
         let info = WatchlistInfo {
             version: index.version(),
@@ -151,7 +159,10 @@ impl Screener {
     /// Screens many travellers on every core; results in input order.
     pub fn screen_batch(&self, travellers: &[Traveller], options: &ScreenOptions) -> Vec<Vec<Hit>> {
         use rayon::prelude::*;
-        travellers.par_iter().map(|t| self.screen(t, options)).collect()
+        travellers
+            .par_iter()
+            .map(|t| self.screen(t, options))
+            .collect()
     }
 }
 
@@ -176,7 +187,12 @@ pub fn rfc3339(secs: u64) -> String {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
 }
 
 #[cfg(test)]

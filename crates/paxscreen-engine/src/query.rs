@@ -39,7 +39,10 @@ pub(crate) fn analyse_traveller(t: &Traveller) -> Vec<QueryToken> {
     let analysed = paxscreen_names::analyze_person(&t.surname, &t.given_names);
     let full_len = t.surname.chars().count() + t.given_names.chars().count() + 2;
     let last_given = if full_len >= TRUNCATION_LENGTH {
-        paxscreen_names::analyze_person("", &t.given_names).tokens.len().checked_sub(1)
+        paxscreen_names::analyze_person("", &t.given_names)
+            .tokens
+            .len()
+            .checked_sub(1)
     } else {
         None
     };
@@ -61,7 +64,12 @@ pub(crate) fn analyse_traveller(t: &Traveller) -> Vec<QueryToken> {
 
 /// Similarity of a traveller token and a listed token: the best over their forms, and
 /// at least [`score::KEY_SIMILARITY`] when they share a variant key.
-pub(crate) fn token_similarity(index: &Index, q: &QueryToken, q_key_ids: &[u32], token: u32) -> (f32, How) {
+pub(crate) fn token_similarity(
+    index: &Index,
+    q: &QueryToken,
+    q_key_ids: &[u32],
+    token: u32,
+) -> (f32, How) {
     let info = &index.tables.tokens[token as usize];
     let mut best = (0.0f32, How::None);
     if q.role == ROLE_INITIAL || info.role == ROLE_INITIAL {
@@ -90,7 +98,10 @@ pub(crate) fn token_similarity(index: &Index, q: &QueryToken, q_key_ids: &[u32],
 }
 
 fn key_ids(index: &Index, q: &QueryToken) -> Vec<u32> {
-    q.keys.iter().filter_map(|k| index.keys_fst.get(k).map(|v| v as u32)).collect()
+    q.keys
+        .iter()
+        .filter_map(|k| index.keys_fst.get(k).map(|v| v as u32))
+        .collect()
 }
 
 /// Finds every listed token that `q` meets, through the fsts (or, `exhaustive`, by
@@ -141,7 +152,10 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
     q.wmax = matches.iter().map(|m| weight_of(m.0)).fold(0.0, f32::max);
     q.weight = matches
         .iter()
-        .max_by(|a, b| a.1.total_cmp(&b.1).then(weight_of(a.0).total_cmp(&weight_of(b.0))))
+        .max_by(|a, b| {
+            a.1.total_cmp(&b.1)
+                .then(weight_of(a.0).total_cmp(&weight_of(b.0)))
+        })
         .map(|m| weight_of(m.0))
         .unwrap_or(score::UNKNOWN_TOKEN_WEIGHT);
     q.matches = matches;
@@ -156,7 +170,12 @@ fn candidate_names(index: &Index, query: &[QueryToken], needed: f32, exhaustive:
     // Rare tokens first: a name must match one of the first k tokens once the rest
     // alone cannot reach the threshold.
     let mut order: Vec<usize> = (0..query.len()).collect();
-    order.sort_by(|&a, &b| query[b].wmax.total_cmp(&query[a].wmax).then(query[a].matches.len().cmp(&query[b].matches.len())));
+    order.sort_by(|&a, &b| {
+        query[b]
+            .wmax
+            .total_cmp(&query[a].wmax)
+            .then(query[a].matches.len().cmp(&query[b].matches.len()))
+    });
     let mut essential = Vec::new();
     for (k, &i) in order.iter().enumerate() {
         let rest = &order[k..];
@@ -178,9 +197,18 @@ fn candidate_names(index: &Index, query: &[QueryToken], needed: f32, exhaustive:
     names
 }
 
-fn score_indexed_name(index: &Index, query: &[QueryToken], q_weights: &[f32], name: u32) -> NameScore {
+fn score_indexed_name(
+    index: &Index,
+    query: &[QueryToken],
+    q_weights: &[f32],
+    name: u32,
+) -> NameScore {
     let rec = &index.tables.names[name as usize];
-    let c_weights: Vec<f32> = rec.tokens.iter().map(|&t| index.tables.tokens[t as usize].weight).collect();
+    let c_weights: Vec<f32> = rec
+        .tokens
+        .iter()
+        .map(|&t| index.tables.tokens[t as usize].weight)
+        .collect();
     score::score_name(q_weights, &c_weights, |i, j| query[i].sim(rec.tokens[j]).0)
 }
 
@@ -189,13 +217,23 @@ struct EntryBest {
     score: NameScore,
 }
 
-pub(crate) fn screen(index: &Index, t: &Traveller, options: &ScreenOptions, exhaustive: bool) -> Vec<Hit> {
+pub(crate) fn screen(
+    index: &Index,
+    t: &Traveller,
+    options: &ScreenOptions,
+    exhaustive: bool,
+) -> Vec<Hit> {
     let mut query = analyse_traveller(t);
     for q in &mut query {
         retrieve_tokens(index, q, exhaustive);
     }
     let q_weights: Vec<f32> = query.iter().map(|q| q.weight).collect();
-    let bonus = score::max_dob_bonus(t.dob) + if t.nationality.is_some() { score::nationality_adjustment(paxscreen_core::NationalityEvidence::Match) } else { 0.0 };
+    let bonus = score::max_dob_bonus(t.dob)
+        + if t.nationality.is_some() {
+            score::nationality_adjustment(paxscreen_core::NationalityEvidence::Match)
+        } else {
+            0.0
+        };
     let needed = options.threshold as f32 - bonus;
 
     // Best name per entry.
@@ -233,7 +271,10 @@ pub(crate) fn screen(index: &Index, t: &Traveller, options: &ScreenOptions, exha
             if rec.entry == e {
                 let s = score_indexed_name(index, &query, &q_weights, ni as u32);
                 if eb.as_ref().is_none_or(|b| s.score > b.score.score) {
-                    eb = Some(EntryBest { name: ni as u32, score: s });
+                    eb = Some(EntryBest {
+                        name: ni as u32,
+                        score: s,
+                    });
                 }
             }
         }
@@ -244,12 +285,23 @@ pub(crate) fn screen(index: &Index, t: &Traveller, options: &ScreenOptions, exha
 
     let mut hits = Vec::new();
     for (entry, b) in best {
-        let hit = make_hit(index, t, &query, entry, &b, doc_entries.binary_search(&entry).is_ok());
+        let hit = make_hit(
+            index,
+            t,
+            &query,
+            entry,
+            &b,
+            doc_entries.binary_search(&entry).is_ok(),
+        );
         if hit.score + 1e-9 >= options.threshold {
             hits.push(hit);
         }
     }
-    hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.entry_id.cmp(&b.entry_id)));
+    hits.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.entry_id.cmp(&b.entry_id))
+    });
     hits.truncate(options.max_hits);
     hits
 }
@@ -258,7 +310,14 @@ fn round4(x: f32) -> f64 {
     ((x as f64) * 10_000.0).round() / 10_000.0
 }
 
-fn make_hit(index: &Index, t: &Traveller, query: &[QueryToken], entry: u32, b: &EntryBest, document_match: bool) -> Hit {
+fn make_hit(
+    index: &Index,
+    t: &Traveller,
+    query: &[QueryToken],
+    entry: u32,
+    b: &EntryBest,
+    document_match: bool,
+) -> Hit {
     let e = &index.entries[entry as usize];
     let rec = &index.tables.names[b.name as usize];
     let dob = score::dob_evidence(t.dob, &e.dobs);
@@ -267,9 +326,30 @@ fn make_hit(index: &Index, t: &Traveller, query: &[QueryToken], entry: u32, b: &
     let mut adjustments = Vec::new();
     let mut total = b.score.score;
     for (label, adj) in [
-        (format!("dob {}", serde_json::to_value(dob).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()), score::dob_adjustment(dob)),
-        (format!("nationality {}", serde_json::to_value(nat).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()), score::nationality_adjustment(nat)),
-        ("gender conflict".to_string(), score::gender_adjustment(gender)),
+        (
+            format!(
+                "dob {}",
+                serde_json::to_value(dob)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default()
+            ),
+            score::dob_adjustment(dob),
+        ),
+        (
+            format!(
+                "nationality {}",
+                serde_json::to_value(nat)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default()
+            ),
+            score::nationality_adjustment(nat),
+        ),
+        (
+            "gender conflict".to_string(),
+            score::gender_adjustment(gender),
+        ),
     ] {
         if adj != 0.0 {
             adjustments.push(format!("{label} {adj:+.2}"));
@@ -278,7 +358,10 @@ fn make_hit(index: &Index, t: &Traveller, query: &[QueryToken], entry: u32, b: &
     }
     total = total.clamp(0.0, 1.0);
     if document_match && total < score::DOCUMENT_MATCH_FLOOR {
-        adjustments.push(format!("document number match: raised to {:.2}", score::DOCUMENT_MATCH_FLOOR));
+        adjustments.push(format!(
+            "document number match: raised to {:.2}",
+            score::DOCUMENT_MATCH_FLOOR
+        ));
         total = score::DOCUMENT_MATCH_FLOOR;
     }
     let forms = &index.tables.forms;
@@ -296,12 +379,24 @@ fn make_hit(index: &Index, t: &Traveller, query: &[QueryToken], entry: u32, b: &
     }
     for (i, q) in query.iter().enumerate() {
         if !b.score.pairs.iter().any(|p| p.q == i) {
-            tokens.push(TokenMatch { traveller: q.forms[0].clone(), listed: String::new(), similarity: 0.0, how: How::None.as_str().into(), weight: round4(q.weight) });
+            tokens.push(TokenMatch {
+                traveller: q.forms[0].clone(),
+                listed: String::new(),
+                similarity: 0.0,
+                how: How::None.as_str().into(),
+                weight: round4(q.weight),
+            });
         }
     }
     for (j, &tok) in rec.tokens.iter().enumerate() {
         if !b.score.pairs.iter().any(|p| p.c == j) {
-            tokens.push(TokenMatch { traveller: String::new(), listed: token_text(tok), similarity: 0.0, how: How::None.as_str().into(), weight: round4(index.tables.tokens[tok as usize].weight) });
+            tokens.push(TokenMatch {
+                traveller: String::new(),
+                listed: token_text(tok),
+                similarity: 0.0,
+                how: How::None.as_str().into(),
+                weight: round4(index.tables.tokens[tok as usize].weight),
+            });
         }
     }
     Hit {
@@ -313,7 +408,11 @@ fn make_hit(index: &Index, t: &Traveller, query: &[QueryToken], entry: u32, b: &
             name: round4(b.score.score),
             dob,
             nationality: nat,
-            document: if document_match { DocumentEvidence::Match } else { DocumentEvidence::None },
+            document: if document_match {
+                DocumentEvidence::Match
+            } else {
+                DocumentEvidence::None
+            },
             gender,
             tokens,
             adjustments,

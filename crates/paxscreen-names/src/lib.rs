@@ -797,6 +797,24 @@ pub fn strip_glued_article(f: &str) -> Option<&str> {
     None
 }
 
+/// Names that begin like a glued connector but are not one.
+const NOT_CONNECTOR: &[&str] = &[
+    "BENJAMIN", "BENEDICT", "BENEDIKT", "BENNETT", "BENITO", "BENOIT", "BENTLEY", "BENSON",
+    "BINDER", "BENDER",
+];
+
+/// Form of `f` without a glued connector ABU / ABOU / BIN / IBN / BEN (`ABUBAKR` -> `BAKR`,
+/// `BINLADEN` -> `LADEN`), when at least 4 letters remain.
+pub fn strip_glued_connector(f: &str) -> Option<&str> {
+    if NOT_CONNECTOR.contains(&f) {
+        return None;
+    }
+    ["ABOU", "ABU", "IBN", "BIN", "BEN"]
+        .iter()
+        .find_map(|p| f.strip_prefix(p))
+        .filter(|rest| rest.len() >= 4)
+}
+
 /// Prefix-only ABD tokens that always combine with the next token.
 fn is_abd_prefix(f: &str) -> bool {
     matches!(
@@ -1139,6 +1157,16 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                     let s = s.to_string();
                     push_form(&mut t.forms, &s);
                 }
+            }
+            // A connector glued to the next name (ABUBAKR, BINLADEN, IBNTAYMIYYA): the name
+            // without it as an extra spelling, so that it meets the listed `ABU BAKR`.
+            if let Some(rest) = strip_glued_connector(&t.forms[0]) {
+                let rest = rest.to_string();
+                if let Some(r2) = strip_glued_article(&rest) {
+                    let r2 = r2.to_string();
+                    push_form(&mut t.forms, &r2);
+                }
+                push_form(&mut t.forms, &rest);
             }
             // Ambiguous renderings as extra spellings: Egyptian G for J (GAMAL = JAMAL,
             // MAGED = MAJED), DH read as Z (KADHIM = KAZEM), TH read as T (THABET = TABET).

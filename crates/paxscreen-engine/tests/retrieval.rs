@@ -1,0 +1,102 @@
+//! Property: indexed retrieval never misses a name that exhaustive scoring over the
+//! whole list scores at or above the threshold, and scores agree exactly.
+
+use paxscreen_core::{DobSpec, ListedName, NameQuality, PartialDate, Traveller, WatchlistEntry};
+use paxscreen_engine::{ScreenOptions, Screener};
+use proptest::prelude::*;
+
+const POOL: &[&str] = &[
+    "MOHAMMED",
+    "MUHAMMAD",
+    "ALI",
+    "HASSAN",
+    "HUSSEIN",
+    "AHMED",
+    "ABU",
+    "BAKR",
+    "AL-BAGHDADI",
+    "BIN",
+    "LADEN",
+    "YUSUF",
+    "YOUSSEF",
+    "ABD",
+    "AL-RAHMAN",
+    "OMAR",
+    "KHALID",
+    "IVANOV",
+    "PETROV",
+    "SERGEI",
+    "MUELLER",
+    "SMITH",
+    "ZAYD",
+    "QADDAFI",
+    "ABDULLAH",
+    "MUSTAFA",
+    "OSAMA",
+    "AL-ZAWAHIRI",
+    "AYMAN",
+    "NUR",
+    "AL-DIN",
+    "FATIMA",
+    "ZAHRA",
+    "KARIM",
+    "SAEED",
+    "AL-SHAMI",
+];
+
+fn perturb(token: &str, op: u8, pos: usize) -> String {
+    let mut b: Vec<u8> = token.bytes().filter(|c| c.is_ascii_alphabetic()).collect();
+    if b.is_empty() {
+        return token.to_string();
+    }
+    let i = pos % b.len();
+    match op % 5 {
+        0 => b[i] = b'A' + (b[i] - b'A' + 1) % 26,
+        1 => {
+            b.remove(i);
+        }
+        2 => b.insert(i, b'E'),
+        3 if i + 1 < b.len() => b.swap(i, i + 1),
+        _ => {}
+    }
+    String::from_utf8(b).unwrap()
+}
+
+fn name_strategy() -> impl Strategy<Value = Vec<usize>> {
+    prop::collection::vec(0..POOL.len(), 1..5)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #[test]
+    fn retrieval_is_complete(
+        list in prop::collection::vec((name_strategy(), prop::option::of(1950u16..2000)), 1..40),
+        query in name_strategy(),
+        ops in prop::collection::vec((0u8..8, 0usize..20), 4),
+        dob in prop::option::of(1950u16..2000),
+        threshold in 0.3f64..0.95,
+    ) {
+        let entries: Vec<WatchlistEntry> = list.iter().enumerate().map(|(i, (toks, year))| WatchlistEntry {
+            id: format!("E{i}"),
+            list: "P".into(),
+            names: vec![ListedName { name: toks.iter().map(|&t| POOL[t]).collect::<Vec<_>>().join(" "), quality: NameQuality::Primary }],
+            dobs: year.map(|y| vec![DobSpec::Date(PartialDate::new(y, Some(1), Some(1)).unwrap())]).unwrap_or_default(),
+            ..Default::default()
+        }).collect();
+        let screener = Screener::build(entries, vec![]).unwrap();
+        let mut toks: Vec<String> = query.iter().map(|&t| POOL[t].to_string()).collect();
+        for (k, (op, pos)) in ops.iter().enumerate() {
+            if let Some(t) = toks.get_mut(k) { *t = perturb(t, *op, *pos); }
+        }
+        let surname = toks.pop().unwrap_or_default();
+        let traveller = Traveller {
+            id: "Q".into(), surname, given_names: toks.join(" "),
+            dob: dob.map(|y| PartialDate::new(y, Some(1), Some(1)).unwrap()),
+            ..Default::default()
+        };
+        let opts = ScreenOptions { threshold, max_hits: 1000 };
+        let indexed: Vec<(String, f64)> = screener.screen(&traveller, &opts).into_iter().map(|h| (h.entry_id, h.score)).collect();
+        let exhaustive: Vec<(String, f64)> = screener.screen_exhaustive(&traveller, &opts).into_iter().map(|h| (h.entry_id, h.score)).collect();
+        prop_assert_eq!(indexed, exhaustive);
+    }
+}

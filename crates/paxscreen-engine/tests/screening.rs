@@ -1,0 +1,251 @@
+//! Screening behaviour on a small hand-made watchlist: values asserted.
+
+use paxscreen_core::{
+    Country, DobEvidence, DobSpec, Document, ListedName, NameQuality, PartialDate, Traveller,
+    WatchlistEntry,
+};
+use paxscreen_engine::{ScreenOptions, Screener};
+
+fn entry(id: &str, names: &[&str], dob: Option<&str>, nat: Option<&str>) -> WatchlistEntry {
+    WatchlistEntry {
+        id: id.into(),
+        list: "TEST".into(),
+        names: names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| ListedName {
+                name: n.to_string(),
+                quality: if i == 0 {
+                    NameQuality::Primary
+                } else {
+                    NameQuality::Good
+                },
+            })
+            .collect(),
+        dobs: dob
+            .map(|d| vec![DobSpec::parse(d).unwrap()])
+            .unwrap_or_default(),
+        nationalities: nat
+            .map(|c| vec![Country::from_code(c).unwrap()])
+            .unwrap_or_default(),
+        ..Default::default()
+    }
+}
+
+fn traveller(surname: &str, given: &str, dob: Option<&str>, nat: Option<&str>) -> Traveller {
+    Traveller {
+        id: "T1".into(),
+        surname: surname.into(),
+        given_names: given.into(),
+        dob: dob.map(|d| PartialDate::parse(d).unwrap()),
+        nationality: nat.map(|c| Country::from_code(c).unwrap()),
+        ..Default::default()
+    }
+}
+
+fn screener() -> Screener {
+    let mut entries = vec![
+        entry(
+            "E1",
+            &[
+                "Abu Bakr al-Baghdadi",
+                "Ibrahim Awwad Ibrahim Ali al-Badri al-Samarrai",
+            ],
+            Some("1971-07-28"),
+            Some("IRQ"),
+        ),
+        entry("E2", &["Mohammed Ali"], None, None),
+        entry(
+            "E3",
+            &["Abd al-Rahman Khalaf al-Anizi"],
+            Some("1973-03-06"),
+            Some("KWT"),
+        ),
+        entry("E4", &["Yusuf Ahmed Zayd"], Some("1980"), Some("SYR")),
+    ];
+    entries[2].documents.push(Document {
+        doc_type: "P".into(),
+        issuer: "KWT".into(),
+        number: "K1234567".into(),
+    });
+    // Filler so that common tokens are common.
+    for i in 0..300 {
+        entries.push(entry(
+            &format!("F{i}"),
+            &[&format!(
+                "Mohammed Ali Hassan {}",
+                ["Omar", "Khalid", "Saeed"][i % 3]
+            )],
+            None,
+            None,
+        ));
+    }
+    Screener::build(entries, vec!["test".into()]).unwrap()
+}
+
+fn top(s: &Screener, t: &Traveller) -> Option<(String, f64)> {
+    s.screen(t, &ScreenOptions::default())
+        .first()
+        .map(|h| (h.entry_id.clone(), h.score))
+}
+
+#[test]
+fn exact_name_with_full_dob_scores_near_one() {
+    let s = screener();
+    let hits = s.screen(
+        &traveller("AL-BAGHDADI", "ABU BAKR", Some("1971-07-28"), Some("IRQ")),
+        &ScreenOptions::default(),
+    );
+    assert_eq!(hits[0].entry_id, "E1");
+    assert!(hits[0].score >= 0.99, "{}", hits[0].score);
+    assert_eq!(hits[0].evidence.dob, DobEvidence::Exact);
+}
+
+#[test]
+fn particle_and_transliteration_variants_meet() {
+    let s = screener();
+    for (sur, given) in [
+        ("ALBAGHDADI", "ABUBAKR"),
+        ("EL BAGHDADI", "ABOU BAKR"),
+        ("BAGHDADY", "ABU BAKR"),
+    ] {
+        let got = top(&s, &traveller(sur, given, None, None));
+        assert_eq!(
+            got.as_ref().map(|g| g.0.as_str()),
+            Some("E1"),
+            "{sur} {given}: {got:?}"
+        );
+    }
+    let got = top(&s, &traveller("AL ANIZI", "ABDULRAHMAN KHALAF", None, None));
+    assert_eq!(got.map(|g| g.0), Some("E3".to_string()));
+    let got = top(
+        &s,
+        &traveller("ZEID", "YOUSSEF AHMAD", Some("1980-02-01"), None),
+    );
+    assert_eq!(got.map(|g| g.0), Some("E4".to_string()));
+}
+
+#[test]
+fn namesake_with_other_dob_and_nationality_is_not_a_hit() {
+    let s = screener();
+    let hits = s.screen(
+        &traveller("AL-BAGHDADI", "ABU BAKR", Some("1990-01-01"), Some("FRA")),
+        &ScreenOptions::default(),
+    );
+    assert!(hits.iter().all(|h| h.entry_id != "E1"), "{hits:?}");
+}
+
+#[test]
+fn common_name_alone_does_not_outrank_a_rare_full_name() {
+    let s = screener();
+    let common = s.screen(
+        &traveller("ALI", "MOHAMMED", None, None),
+        &ScreenOptions {
+            threshold: 0.0,
+            max_hits: 5,
+        },
+    );
+    let rare = s.screen(
+        &traveller("AL-ANIZI", "ABD AL-RAHMAN KHALAF", None, None),
+        &ScreenOptions {
+            threshold: 0.0,
+            max_hits: 5,
+        },
+    );
+    let common_best = common
+        .iter()
+        .find(|h| h.entry_id == "E2")
+        .map(|h| h.score)
+        .unwrap_or(0.0);
+    assert!(
+        rare[0].score > common_best,
+        "rare {} vs common {}",
+        rare[0].score,
+        common_best
+    );
+}
+
+#[test]
+fn document_number_alone_is_a_hit() {
+    let s = screener();
+    let mut t = traveller("SMITH", "JOHN", None, None);
+    t.documents.push(Document {
+        doc_type: "P".into(),
+        issuer: "GBR".into(),
+        number: "k-1234567".into(),
+    });
+    let hits = s.screen(&t, &ScreenOptions::default());
+    assert_eq!(hits[0].entry_id, "E3");
+    assert!(hits[0].score >= 0.95);
+}
+
+#[test]
+fn unrelated_names_do_not_hit() {
+    let s = screener();
+    for (sur, given) in [
+        ("SMITH", "JOHN"),
+        ("MUELLER", "JUERGEN"),
+        ("O'NEIL", "MARY ANN"),
+    ] {
+        assert!(
+            s.screen(
+                &traveller(sur, given, None, None),
+                &ScreenOptions::default()
+            )
+            .is_empty(),
+            "{sur}"
+        );
+    }
+}
+
+#[test]
+fn indexed_and_exhaustive_agree_here() {
+    let s = screener();
+    let opts = ScreenOptions {
+        threshold: 0.5,
+        max_hits: 50,
+    };
+    for (sur, given) in [
+        ("ALBAGHDADI", "ABUBAKR"),
+        ("ALI", "MOHAMMED"),
+        ("HASSAN", "OMAR"),
+        ("AL ANIZI", "ABDULRAHMAN"),
+    ] {
+        let t = traveller(sur, given, None, None);
+        let a: Vec<_> = s
+            .screen(&t, &opts)
+            .into_iter()
+            .map(|h| (h.entry_id, h.score))
+            .collect();
+        let b: Vec<_> = s
+            .screen_exhaustive(&t, &opts)
+            .into_iter()
+            .map(|h| (h.entry_id, h.score))
+            .collect();
+        assert_eq!(a, b, "{sur} {given}");
+    }
+}
+
+#[test]
+fn snapshot_roundtrip_and_corruption() {
+    let s = screener();
+    let dir = tempfile::tempdir().unwrap();
+    s.write_snapshot(dir.path()).unwrap();
+    let opened = Screener::open_snapshot(dir.path()).unwrap();
+    assert_eq!(opened.info().version, s.info().version);
+    let t = traveller("ALBAGHDADI", "ABUBAKR", None, None);
+    assert_eq!(top(&opened, &t), top(&s, &t));
+    // Corrupt one byte of the tables file: refused with a checksum error.
+    let tables = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().ends_with("tables.bin"))
+        .unwrap()
+        .path();
+    let mut bytes = std::fs::read(&tables).unwrap();
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0xFF;
+    std::fs::write(&tables, bytes).unwrap();
+    let err = Screener::open_snapshot(dir.path()).unwrap_err().to_string();
+    assert!(err.contains("checksum"), "{err}");
+}

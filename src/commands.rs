@@ -1,0 +1,518 @@
+//! The analyst commands: index, screen, parse, explain, demo.
+
+use crate::output::{write_explanation, Format, ResultRow, ResultWriter};
+use anyhow::{bail, Context, Result};
+use paxscreen_core::{Country, Document, Gender, PartialDate, Traveller, TravellerRecord};
+use paxscreen_engine::{ScreenOptions, Screener, DEFAULT_THRESHOLD};
+use paxscreen_formats::{read_manifest, ManifestFormat};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Every input was read and screened.
+pub const EXIT_OK: u8 = 0;
+/// `--fail-on-hit` and at least one hit.
+pub const EXIT_HIT: u8 = 1;
+/// An input could not be read at all.
+pub const EXIT_UNREADABLE: u8 = 2;
+/// Some travellers could not be screened (each is reported).
+pub const EXIT_PARTIAL: u8 = 3;
+
+#[derive(clap::Args)]
+pub struct WatchlistArgs {
+    /// Watchlist file (native CSV, UN consolidated XML, OFAC sdn.csv [+ alt.csv]) or a
+    /// snapshot folder written by `paxscreen index`. Repeatable.
+    #[arg(long = "watchlist", short = 'w', required = true)]
+    pub watchlist: Vec<PathBuf>,
+}
+
+#[derive(clap::Args)]
+pub struct IndexArgs {
+    #[command(flatten)]
+    pub lists: WatchlistArgs,
+    /// Folder to write the snapshot into (created if needed).
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+#[derive(clap::Args)]
+pub struct ScreenArgs {
+    #[command(flatten)]
+    pub lists: WatchlistArgs,
+    /// Manifests: PAXLST, PNRGOV or traveller CSV (format detected from content).
+    #[arg(required = true)]
+    pub manifests: Vec<PathBuf>,
+    /// Report hits with score >= this. Default: the tuned operating point (see README).
+    #[arg(long)]
+    pub threshold: Option<f64>,
+    /// At most this many hits per traveller.
+    #[arg(long, default_value_t = 20)]
+    pub max_hits: usize,
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    pub format: Format,
+    /// Write results here instead of stdout.
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    /// No progress bar.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Exit 1 when at least one traveller has a hit.
+    #[arg(long)]
+    pub fail_on_hit: bool,
+    /// With --format table: print each hit's explanation.
+    #[arg(long)]
+    pub explain: bool,
+}
+
+#[derive(clap::Args)]
+pub struct ParseArgs {
+    /// Manifests: PAXLST, PNRGOV or traveller CSV.
+    #[arg(required = true)]
+    pub manifests: Vec<PathBuf>,
+    /// Force the format instead of detecting it: paxlst, pnrgov or csv.
+    #[arg(long = "as")]
+    pub manifest_format: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    pub format: Format,
+}
+
+#[derive(clap::Args)]
+pub struct ExplainArgs {
+    #[command(flatten)]
+    pub lists: WatchlistArgs,
+    /// Full name as written ("Mohammed al-Hassan"); or use --surname / --given-names.
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long)]
+    pub surname: Option<String>,
+    #[arg(long)]
+    pub given_names: Option<String>,
+    /// Date of birth: YYYY-MM-DD, YYYY-MM or YYYY.
+    #[arg(long)]
+    pub dob: Option<String>,
+    /// Nationality, ISO 3166-1 alpha-3 or alpha-2.
+    #[arg(long)]
+    pub nationality: Option<String>,
+    /// M, F or X.
+    #[arg(long)]
+    pub gender: Option<String>,
+    /// Document number.
+    #[arg(long)]
+    pub document: Option<String>,
+    /// Show candidates scoring at least this (below the operating point they are marked).
+    #[arg(long, default_value_t = 0.5)]
+    pub threshold: f64,
+    /// Print the hits as JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(clap::Args)]
+pub struct DemoArgs {
+    /// Folder with watchlist.csv, manifest.csv and manifest_paxlst.edi.
+    #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/data/demo"))]
+    pub data: PathBuf,
+}
+
+/// Loads a screener from a snapshot folder or from watchlist files.
+pub fn load_screener(paths: &[PathBuf]) -> Result<Screener> {
+    if paths.len() == 1 && Screener::is_snapshot(&paths[0]) {
+        return Screener::open_snapshot(&paths[0])
+            .with_context(|| format!("cannot open snapshot {}", paths[0].display()));
+    }
+    for p in paths {
+        if p.is_dir() && !Screener::is_snapshot(p) {
+            bail!("{}: a folder that is not a snapshot (no manifest.json); give watchlist files or a folder written by `paxscreen index`", p.display());
+        }
+        if Screener::is_snapshot(p) {
+            bail!("{}: a snapshot cannot be combined with other watchlists; index them together with `paxscreen index`", p.display());
+        }
+    }
+    let loaded = paxscreen_watchlists::load_paths(paths).context("cannot load watchlist")?;
+    for w in &loaded.warnings {
+        tracing::warn!("{w}");
+    }
+    Screener::build(loaded.entries, loaded.sources).context("cannot index watchlist")
+}
+
+pub fn index(a: IndexArgs) -> Result<u8> {
+    let t0 = Instant::now();
+    let screener = load_screener(&a.lists.watchlist)?;
+    let built = t0.elapsed();
+    screener
+        .write_snapshot(&a.out)
+        .with_context(|| format!("cannot write snapshot to {}", a.out.display()))?;
+    let info = screener.info();
+    eprintln!(
+        "indexed {} entries, {} names (version {}) in {:.2} s; snapshot written to {} in {:.2} s",
+        info.entries,
+        info.names,
+        info.version,
+        built.as_secs_f64(),
+        a.out.display(),
+        (t0.elapsed() - built).as_secs_f64()
+    );
+    Ok(EXIT_OK)
+}
+
+/// Reads every manifest; unreadable ones are reported and counted.
+fn read_manifests(
+    paths: &[PathBuf],
+    forced: Option<ManifestFormat>,
+) -> (Vec<TravellerRecord>, usize) {
+    let mut records = Vec::new();
+    let mut unreadable = 0;
+    for p in paths {
+        let name = p.display().to_string();
+        let bytes = match std::fs::read(p) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("paxscreen: error: {name}: cannot read: {e}");
+                unreadable += 1;
+                continue;
+            }
+        };
+        match read_manifest(&bytes, &name, forced) {
+            Ok(m) => {
+                for w in &m.warnings {
+                    eprintln!("paxscreen: warning: {name}: {w}");
+                }
+                records.extend(m.records);
+            }
+            Err(e) => {
+                eprintln!("paxscreen: error: {e}");
+                unreadable += 1;
+            }
+        }
+    }
+    (records, unreadable)
+}
+
+fn open_output(path: &Option<PathBuf>) -> Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
+pub fn screen(a: ScreenArgs) -> Result<u8> {
+    let threshold = a.threshold.unwrap_or(DEFAULT_THRESHOLD);
+    if !(0.0..=1.0).contains(&threshold) {
+        bail!("--threshold must be in [0, 1], got {threshold}");
+    }
+    let screener = load_screener(&a.lists.watchlist)?;
+    let (records, unreadable) = read_manifests(&a.manifests, None);
+    let options = ScreenOptions {
+        threshold,
+        max_hits: a.max_hits,
+    };
+    let travellers: Vec<Traveller> = records
+        .iter()
+        .filter_map(|r| r.as_ref().ok().cloned())
+        .collect();
+    let t0 = Instant::now();
+    let results = screen_with_progress(
+        &screener,
+        &travellers,
+        &options,
+        !a.quiet && std::io::stderr().is_terminal(),
+    );
+    let elapsed = t0.elapsed();
+    let mut out = ResultWriter::new(open_output(&a.output)?, a.format, a.explain)?;
+    let mut next = 0;
+    let mut any_hit = false;
+    let mut rejected = 0;
+    for r in &records {
+        match r {
+            Ok(t) => {
+                let hits = &results[next];
+                next += 1;
+                any_hit |= !hits.is_empty();
+                out.write(ResultRow::Screened(t, hits))?;
+            }
+            Err(rej) => {
+                rejected += 1;
+                out.write(ResultRow::Rejected(rej))?;
+            }
+        }
+    }
+    out.finish()?;
+    let with_hits = results.iter().filter(|h| !h.is_empty()).count();
+    tracing::info!(
+        travellers = travellers.len(),
+        rejected,
+        with_hits,
+        seconds = elapsed.as_secs_f64(),
+        per_second = travellers.len() as f64 / elapsed.as_secs_f64().max(1e-9),
+        "screened"
+    );
+    if !a.quiet {
+        eprintln!(
+            "screened {} travellers ({} with hits, {} not screenable) against {} entries in {:.3} s ({:.0} travellers/s)",
+            travellers.len(),
+            with_hits,
+            rejected,
+            screener.info().entries,
+            elapsed.as_secs_f64(),
+            travellers.len() as f64 / elapsed.as_secs_f64().max(1e-9)
+        );
+    }
+    Ok(if unreadable > 0 {
+        EXIT_UNREADABLE
+    } else if rejected > 0 {
+        EXIT_PARTIAL
+    } else if a.fail_on_hit && any_hit {
+        EXIT_HIT
+    } else {
+        EXIT_OK
+    })
+}
+
+/// Screens in chunks so that a progress bar can follow on a terminal.
+fn screen_with_progress(
+    screener: &Screener,
+    travellers: &[Traveller],
+    options: &ScreenOptions,
+    progress: bool,
+) -> Vec<Vec<paxscreen_core::Hit>> {
+    if !progress || travellers.len() < 2_000 {
+        return screener.screen_batch(travellers, options);
+    }
+    let bar = indicatif::ProgressBar::new(travellers.len() as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} screening [{bar:40}] {pos}/{len} travellers ({per_sec}, eta {eta})",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let mut results = Vec::with_capacity(travellers.len());
+    for chunk in travellers.chunks(4096) {
+        results.extend(screener.screen_batch(chunk, options));
+        bar.inc(chunk.len() as u64);
+    }
+    bar.finish_and_clear();
+    results
+}
+
+pub fn parse(a: ParseArgs) -> Result<u8> {
+    let forced = match &a.manifest_format {
+        Some(f) => Some(match f.to_ascii_lowercase().as_str() {
+            "paxlst" => ManifestFormat::Paxlst,
+            "pnrgov" => ManifestFormat::Pnrgov,
+            "csv" => ManifestFormat::Csv,
+            other => bail!("--as must be paxlst, pnrgov or csv, not {other:?}"),
+        }),
+        None => None,
+    };
+    let (records, unreadable) = read_manifests(&a.manifests, forced);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut rejected = 0;
+    for r in &records {
+        match (r, a.format) {
+            (Ok(t), Format::Table) => writeln!(
+                out,
+                "{:<20} {:<30} dob {:<10} {:<1} nat {:<3} docs {}",
+                t.id,
+                t.display_name(),
+                t.dob.map(|d| d.to_string()).unwrap_or_default(),
+                t.gender.map(|g| g.to_string()).unwrap_or_default(),
+                t.nationality.map(|c| c.to_string()).unwrap_or_default(),
+                t.documents
+                    .iter()
+                    .map(|d| format!("{}/{}/{}", d.doc_type, d.issuer, d.number))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )?,
+            (Ok(t), _) => {
+                serde_json::to_writer(&mut out, t)?;
+                writeln!(out)?;
+            }
+            (Err(rej), Format::Table) => {
+                rejected += 1;
+                writeln!(
+                    out,
+                    "{:<20} NOT READ: {}: {}",
+                    rej.id, rej.position, rej.reason
+                )?
+            }
+            (Err(rej), _) => {
+                rejected += 1;
+                serde_json::to_writer(
+                    &mut out,
+                    &serde_json::json!({"traveller": {"id": rej.id, "source": rej.source, "position": rej.position}, "error": format!("{}: {}", rej.position, rej.reason)}),
+                )?;
+                writeln!(out)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if unreadable > 0 {
+        EXIT_UNREADABLE
+    } else if rejected > 0 {
+        EXIT_PARTIAL
+    } else {
+        EXIT_OK
+    })
+}
+
+fn explain_traveller(a: &ExplainArgs) -> Result<Traveller> {
+    let (surname, given_names) = match (&a.name, &a.surname, &a.given_names) {
+        (Some(n), None, None) => (n.clone(), String::new()),
+        (None, s, g) if s.is_some() || g.is_some() => {
+            (s.clone().unwrap_or_default(), g.clone().unwrap_or_default())
+        }
+        _ => bail!("give either --name, or --surname and/or --given-names"),
+    };
+    Ok(Traveller {
+        id: "explain".into(),
+        surname,
+        given_names,
+        dob: a
+            .dob
+            .as_deref()
+            .map(PartialDate::parse)
+            .transpose()
+            .context("--dob")?,
+        nationality: a
+            .nationality
+            .as_deref()
+            .map(Country::from_code)
+            .transpose()
+            .context("--nationality")?,
+        gender: a
+            .gender
+            .as_deref()
+            .map(Gender::parse)
+            .transpose()
+            .context("--gender")?,
+        documents: a
+            .document
+            .iter()
+            .map(|n| Document {
+                number: n.clone(),
+                ..Default::default()
+            })
+            .collect(),
+        ..Default::default()
+    })
+}
+
+pub fn explain(a: ExplainArgs) -> Result<u8> {
+    let traveller = explain_traveller(&a)?;
+    let screener = load_screener(&a.lists.watchlist)?;
+    let hits = screener.screen(
+        &traveller,
+        &ScreenOptions {
+            threshold: a.threshold,
+            max_hits: 10,
+        },
+    );
+    let mut out = std::io::stdout().lock();
+    if a.json {
+        serde_json::to_writer_pretty(
+            &mut out,
+            &serde_json::json!({"traveller": traveller, "hits": hits}),
+        )?;
+        writeln!(out)?;
+        return Ok(EXIT_OK);
+    }
+    let analysed = paxscreen_names::analyze_person(&traveller.surname, &traveller.given_names);
+    writeln!(out, "traveller: {}", traveller.display_name())?;
+    writeln!(
+        out,
+        "  tokens: {}",
+        analysed
+            .tokens
+            .iter()
+            .map(|t| format!("{} [{}]", t.forms.join("/"), t.keys.join("/")))
+            .collect::<Vec<_>>()
+            .join("  ")
+    )?;
+    writeln!(
+        out,
+        "  operating threshold {DEFAULT_THRESHOLD:.2}; showing candidates >= {:.2}",
+        a.threshold
+    )?;
+    writeln!(out, "  {}", paxscreen_engine::SCORING_NOTES)?;
+    if hits.is_empty() {
+        writeln!(out, "no candidate scores >= {:.2}", a.threshold)?;
+    }
+    for h in &hits {
+        let mark = if h.score >= DEFAULT_THRESHOLD {
+            "HIT "
+        } else {
+            "near"
+        };
+        writeln!(
+            out,
+            "\n{mark} {:.3}  {}  ({})  {}",
+            h.score, h.entry_id, h.list, h.matched_name
+        )?;
+        write_explanation(&mut out, h, "  ")?;
+    }
+    Ok(EXIT_OK)
+}
+
+pub fn demo(a: DemoArgs) -> Result<u8> {
+    let dir = &a.data;
+    let watchlist = dir.join("watchlist.csv");
+    let manifests = [dir.join("manifest.csv"), dir.join("manifest_paxlst.edi")];
+    for p in std::iter::once(&watchlist).chain(manifests.iter()) {
+        if !p.is_file() {
+            bail!(
+                "{}: missing demo file (regenerate with `paxscreen synth demo-data --out {}`)",
+                p.display(),
+                dir.display()
+            );
+        }
+    }
+    let t0 = Instant::now();
+    let screener = load_screener(std::slice::from_ref(&watchlist))?;
+    println!(
+        "paxscreen demo: watchlist {} ({} entries, {} names), threshold {DEFAULT_THRESHOLD:.2}",
+        rel(&watchlist),
+        screener.info().entries,
+        screener.info().names
+    );
+    let options = ScreenOptions::default();
+    let mut code = EXIT_OK;
+    for m in &manifests {
+        let (records, unreadable) = read_manifests(std::slice::from_ref(m), None);
+        if unreadable > 0 {
+            code = EXIT_UNREADABLE;
+        }
+        let travellers: Vec<Traveller> = records
+            .iter()
+            .filter_map(|r| r.as_ref().ok().cloned())
+            .collect();
+        let results = screener.screen_batch(&travellers, &options);
+        let with_hits = results.iter().filter(|h| !h.is_empty()).count();
+        println!(
+            "\n== {}: {} travellers, {} with hits",
+            rel(m),
+            records.len(),
+            with_hits
+        );
+        let mut out = ResultWriter::new(std::io::stdout().lock(), Format::Table, true)?;
+        let mut next = 0;
+        for r in &records {
+            match r {
+                Ok(t) => {
+                    out.write(ResultRow::Screened(t, &results[next]))?;
+                    next += 1;
+                }
+                Err(rej) => out.write(ResultRow::Rejected(rej))?,
+            }
+        }
+        out.finish()?;
+    }
+    println!("\ndone in {:.2} s", t0.elapsed().as_secs_f64());
+    Ok(code)
+}
+
+fn rel(p: &Path) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    p.strip_prefix(root).unwrap_or(p).display().to_string()
+}

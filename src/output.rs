@@ -1,0 +1,198 @@
+//! Writing screening results as JSONL, CSV or a table (INTERFACES.md, "Screening output").
+
+use paxscreen_core::{Hit, RejectedTraveller, Traveller};
+use serde::Serialize;
+use std::io::Write;
+
+/// Output formats of `screen` and `parse`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON object per traveller.
+    Jsonl,
+    /// One row per hit: traveller_id,entry_id,score,matched_name,list.
+    Csv,
+    /// A table for people.
+    Table,
+}
+
+/// One traveller's result, in input order.
+pub enum ResultRow<'a> {
+    Screened(&'a Traveller, &'a [Hit]),
+    Rejected(&'a RejectedTraveller),
+}
+
+#[derive(Serialize)]
+struct ScreenedJson<'a> {
+    traveller: &'a Traveller,
+    hits: &'a [Hit],
+}
+
+#[derive(Serialize)]
+struct RejectedTravellerJson<'a> {
+    id: &'a str,
+    source: &'a str,
+    position: &'a str,
+}
+
+#[derive(Serialize)]
+struct RejectedJson<'a> {
+    traveller: RejectedTravellerJson<'a>,
+    error: &'a str,
+}
+
+pub struct ResultWriter<W: Write> {
+    out: W,
+    format: Format,
+    explain: bool,
+}
+
+fn csv_record(out: &mut impl Write, fields: &[&str]) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(fields)?;
+    let bytes = w
+        .into_inner()
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    out.write_all(&bytes)
+}
+
+impl<W: Write> ResultWriter<W> {
+    pub fn new(mut out: W, format: Format, explain: bool) -> std::io::Result<Self> {
+        if format == Format::Csv {
+            csv_record(
+                &mut out,
+                &["traveller_id", "entry_id", "score", "matched_name", "list"],
+            )?;
+        }
+        Ok(ResultWriter {
+            out,
+            format,
+            explain,
+        })
+    }
+
+    pub fn write(&mut self, row: ResultRow<'_>) -> std::io::Result<()> {
+        match self.format {
+            Format::Jsonl => {
+                match row {
+                    ResultRow::Screened(t, hits) => {
+                        serde_json::to_writer(&mut self.out, &ScreenedJson { traveller: t, hits })?
+                    }
+                    ResultRow::Rejected(r) => {
+                        let error = format!("{}: {}", r.position, r.reason);
+                        serde_json::to_writer(
+                            &mut self.out,
+                            &RejectedJson {
+                                traveller: RejectedTravellerJson {
+                                    id: &r.id,
+                                    source: &r.source,
+                                    position: &r.position,
+                                },
+                                error: &error,
+                            },
+                        )?
+                    }
+                }
+                self.out.write_all(b"\n")
+            }
+            Format::Csv => {
+                if let ResultRow::Screened(t, hits) = row {
+                    for h in hits {
+                        csv_record(
+                            &mut self.out,
+                            &[
+                                t.id.as_str(),
+                                &h.entry_id,
+                                &format!("{:.4}", h.score),
+                                &h.matched_name,
+                                &h.list,
+                            ],
+                        )?;
+                    }
+                }
+                Ok(())
+            }
+            Format::Table => match row {
+                ResultRow::Screened(t, hits) => {
+                    if hits.is_empty() {
+                        return Ok(());
+                    }
+                    writeln!(
+                        self.out,
+                        "{}  {}  dob {}  nat {}",
+                        t.id,
+                        t.display_name(),
+                        t.dob.map(|d| d.to_string()).unwrap_or("-".into()),
+                        t.nationality.map(|c| c.to_string()).unwrap_or("-".into())
+                    )?;
+                    for h in hits {
+                        writeln!(
+                            self.out,
+                            "    {:.3}  {:<12} {:<10} {}",
+                            h.score, h.entry_id, h.list, h.matched_name
+                        )?;
+                        if self.explain {
+                            write_explanation(&mut self.out, h, "           ")?;
+                        }
+                    }
+                    Ok(())
+                }
+                ResultRow::Rejected(r) => writeln!(
+                    self.out,
+                    "{}  NOT SCREENED ({}: {}: {})",
+                    r.id, r.source, r.position, r.reason
+                ),
+            },
+        }
+    }
+
+    pub fn finish(mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// Prints the token alignment and each evidence term of a hit.
+pub fn write_explanation(out: &mut impl Write, h: &Hit, indent: &str) -> std::io::Result<()> {
+    let e = &h.evidence;
+    let word = |v: &dyn erased::AsSnake| v.snake();
+    writeln!(
+        out,
+        "{indent}name {:.3} | dob {} | nationality {} | gender {} | document {}",
+        e.name,
+        word(&e.dob),
+        word(&e.nationality),
+        word(&e.gender),
+        word(&e.document)
+    )?;
+    for t in &e.tokens {
+        let left = if t.traveller.is_empty() {
+            "-"
+        } else {
+            &t.traveller
+        };
+        let right = if t.listed.is_empty() { "-" } else { &t.listed };
+        writeln!(
+            out,
+            "{indent}  {left:<16} ~ {right:<16} {:<9} sim {:.2}  weight {:.2}",
+            t.how, t.similarity, t.weight
+        )?;
+    }
+    for a in &e.adjustments {
+        writeln!(out, "{indent}  {a}")?;
+    }
+    Ok(())
+}
+
+mod erased {
+    /// Serde's snake_case name of an evidence enum value.
+    pub trait AsSnake {
+        fn snake(&self) -> String;
+    }
+    impl<T: serde::Serialize> AsSnake for T {
+        fn snake(&self) -> String {
+            serde_json::to_value(self)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default()
+        }
+    }
+}
