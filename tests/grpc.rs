@@ -632,6 +632,31 @@ async fn client_deadline_is_honoured() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stream_deadline_is_honoured() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_with(dir.path(), |_| {}).await;
+    let mut client = ScreeningClient::new(channel(&server).await);
+    let (tx, rx) = tokio::sync::mpsc::channel(4);
+    tx.send(traveller("S1", "DOE", "JOHN", "", ""))
+        .await
+        .unwrap();
+    let mut req = tonic::Request::new(tokio_stream::wrappers::ReceiverStream::new(rx));
+    req.set_timeout(Duration::from_millis(300));
+    let t0 = Instant::now();
+    let mut results = client.screen_stream(req).await.unwrap().into_inner();
+    let first = results.message().await.unwrap().unwrap();
+    assert_eq!(first.traveller.unwrap().id, "S1");
+    // The client keeps the stream open past its deadline.
+    let err = results.message().await.unwrap_err();
+    assert!(
+        matches!(err.code(), Code::DeadlineExceeded | Code::Cancelled),
+        "{err:?}"
+    );
+    assert!(t0.elapsed() < Duration::from_secs(2), "{:?}", t0.elapsed());
+    drop(tx);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn load_shedding_over_max_concurrent() {
     let dir = tempfile::tempdir().unwrap();
     let server = start_with(dir.path(), |c| {

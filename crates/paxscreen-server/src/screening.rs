@@ -229,6 +229,25 @@ fn format_name(format: ManifestFormat) -> String {
     format!("{format:?}").to_ascii_lowercase()
 }
 
+/// The gRPC `grpc-timeout` header: an integer of at most 8 digits and a unit
+/// (H, M, S, m, u, n), per the gRPC over HTTP/2 spec.
+fn parse_grpc_timeout(value: &str) -> Option<Duration> {
+    let (digits, unit) = value.split_at(value.len().checked_sub(1)?);
+    if digits.is_empty() || digits.len() > 8 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u64 = digits.parse().ok()?;
+    Some(match unit {
+        "H" => Duration::from_secs(n * 3600),
+        "M" => Duration::from_secs(n * 60),
+        "S" => Duration::from_secs(n),
+        "m" => Duration::from_millis(n),
+        "u" => Duration::from_micros(n),
+        "n" => Duration::from_nanos(n),
+        _ => return None,
+    })
+}
+
 /// tonic reports an over-limit message as OUT_OF_RANGE; gRPC's convention (and our
 /// contract) is RESOURCE_EXHAUSTED.
 pub(crate) fn oversize_to_exhausted(status: Status) -> Status {
@@ -357,6 +376,14 @@ impl pb::screening_server::Screening for ScreeningService {
             Err(e) => return record.finish(Err(e)),
         };
         let options = self.options(None)?;
+        // tonic's timeout covers a call only until the response stream is returned:
+        // the client's deadline for the whole stream is enforced here.
+        let deadline = request
+            .metadata()
+            .get("grpc-timeout")
+            .and_then(|v| v.to_str().ok())
+            .and_then(parse_grpc_timeout)
+            .map(|d| tokio::time::Instant::now() + d);
         let mut inbound = request.into_inner();
         let screener = self.screener.clone();
         let metrics = self.metrics.clone();
@@ -368,7 +395,7 @@ impl pb::screening_server::Screening for ScreeningService {
             if !test_delay.is_zero() {
                 tokio::time::sleep(test_delay).await;
             }
-            let outcome: Result<(), Status> = async {
+            let work = async {
                 loop {
                     let first = match inbound.next().await {
                         None => return Ok(()),
@@ -419,8 +446,14 @@ impl pb::screening_server::Screening for ScreeningService {
                         return end;
                     }
                 }
-            }
-            .await;
+            };
+            let outcome: Result<(), Status> = match deadline {
+                None => work.await,
+                Some(at) => match tokio::time::timeout_at(at, work).await {
+                    Ok(r) => r,
+                    Err(_) => Err(Status::deadline_exceeded("stream deadline exceeded")),
+                },
+            };
             record.code = Some(match &outcome {
                 Ok(()) => tonic::Code::Ok,
                 Err(s) => s.code(),
@@ -441,5 +474,21 @@ impl pb::screening_server::Screening for ScreeningService {
         let screener = self.screener.load_full();
         let info = convert::info_to_pb(screener.info(), self.reload.reloads());
         record.finish(Ok(Response::new(info)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grpc_timeout_header() {
+        assert_eq!(parse_grpc_timeout("100m"), Some(Duration::from_millis(100)));
+        assert_eq!(parse_grpc_timeout("2S"), Some(Duration::from_secs(2)));
+        assert_eq!(parse_grpc_timeout("1H"), Some(Duration::from_secs(3600)));
+        assert_eq!(parse_grpc_timeout("5000u"), Some(Duration::from_millis(5)));
+        for bad in ["", "m", "10", "123456789S", "1x", "-1S"] {
+            assert_eq!(parse_grpc_timeout(bad), None, "{bad:?}");
+        }
     }
 }
