@@ -28,6 +28,20 @@
 //! production `max_hits`; every threshold above is read from those scores. This is
 //! exactly what screening at that threshold would return: the hits kept are the
 //! highest-scoring ones either way.
+//!
+//! ```text
+//! paxscreen eval --watchlist watchlist.csv [--watchlist more.xml ...] \
+//!     --travellers travellers.csv --labels labels.csv \
+//!     [--threshold 0.80] [--svg curve.svg] [--json report.json] \
+//!     [--no-baselines] [--baseline-sample 2000]
+//! ```
+//!
+//! The text report ([`EvalReport::render_text`]) has paxscreen on every labelled
+//! traveller, then a table of paxscreen, GTAS and token-sort on the baseline sample,
+//! then paxscreen's best recall within each baseline's alert rate. The JSON report is
+//! [`EvalReport`] serialized: it adds the sweep tables (0.50..=0.99 step 0.01) and up to
+//! ten example errors per category for whoever tunes the matcher. Without the main
+//! binary: `cargo run --release -p paxscreen-eval --example eval -- <flags>`.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
