@@ -232,6 +232,12 @@ pub fn run_synth(args: SynthArgs) -> Result<SynthReport, SynthError> {
         SynthCommand::DemoData(a) => demo::write_demo_data(&a.out)?,
         SynthCommand::Scale(a) => {
             let pools = if a.builtin_pools || !a.data.join("names").is_dir() {
+                if !a.builtin_pools {
+                    eprintln!(
+                        "note: {} has no names/ folder; using the small built-in token pools",
+                        a.data.display()
+                    );
+                }
                 TokenPools::builtin()
             } else {
                 TokenPools::load(&a.data)?
