@@ -27,6 +27,14 @@ enum Command {
     Explain(commands::ExplainArgs),
     /// Run the main job on the bundled sample data in data/demo.
     Demo(commands::DemoArgs),
+    /// Run the gRPC front end for border systems.
+    Serve(paxscreen_server::ServeArgs),
+    /// Load-test a running server: travellers/second and latency percentiles.
+    Loadgen(paxscreen_server::LoadgenArgs),
+    /// Measure accuracy on a labelled set, beside the GTAS rule and a token-sort baseline.
+    Eval(paxscreen_eval::EvalArgs),
+    /// Generate data: the labelled dev set, the demo data, national-scale lists.
+    Synth(paxscreen_synth::SynthArgs),
 }
 
 fn main() -> ExitCode {
@@ -43,6 +51,18 @@ fn main() -> ExitCode {
         Command::Parse(a) => commands::parse(a),
         Command::Explain(a) => commands::explain(a),
         Command::Demo(a) => commands::demo(a),
+        Command::Serve(a) => paxscreen_server::run_serve(a)
+            .map(|()| commands::EXIT_OK)
+            .map_err(anyhow::Error::from),
+        Command::Loadgen(a) => paxscreen_server::run_loadgen(a)
+            .map(|_| commands::EXIT_OK)
+            .map_err(anyhow::Error::from),
+        Command::Eval(a) => paxscreen_eval::run_eval(a)
+            .map(|_| commands::EXIT_OK)
+            .map_err(anyhow::Error::from),
+        Command::Synth(a) => paxscreen_synth::run_synth(a)
+            .map(|_| commands::EXIT_OK)
+            .map_err(anyhow::Error::from),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -35,6 +35,87 @@ impl QueryToken {
 /// (TD1 30, TD3 39 characters with `<<`): then its last given-name token may be a prefix.
 const TRUNCATION_LENGTH: usize = 28;
 
+/// Splits a token into listed forms when it is several names written together
+/// (PNR given names lose their spaces: `SERGEYANATOLYEVICH`, `HUSAMMUHAMMADAMIN`):
+/// the split with the fewest pieces, each a form of the watchlist dictionary of 3+
+/// letters. `None` when the token is itself a listed form or cannot be split.
+fn split_glued(index: &Index, form: &str) -> Option<Vec<String>> {
+    const MIN_PIECE: usize = 3;
+    let n = form.len();
+    if !(2 * MIN_PIECE..=40).contains(&n) || !form.is_ascii() || index.forms_fst.contains_key(form)
+    {
+        return None;
+    }
+    // best[i] = (pieces, previous cut) for the prefix form[..i].
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+    best[0] = Some((0, 0));
+    for i in 0..n {
+        let Some((pieces, _)) = best[i] else { continue };
+        for j in (i + MIN_PIECE)..=n {
+            if index.forms_fst.contains_key(&form[i..j])
+                && best[j].is_none_or(|(p, _)| pieces + 1 < p)
+            {
+                best[j] = Some((pieces + 1, i));
+            }
+        }
+    }
+    let (count, _) = best[n]?;
+    if count < 2 {
+        return None;
+    }
+    let mut cuts = vec![n];
+    let mut at = n;
+    while at > 0 {
+        at = best[at]?.1;
+        cuts.push(at);
+    }
+    cuts.reverse();
+    Some(
+        cuts.windows(2)
+            .map(|w| form[w[0]..w[1]].to_string())
+            .collect(),
+    )
+}
+
+fn query_token(tok: paxscreen_names::NameToken, truncatable: bool) -> QueryToken {
+    QueryToken {
+        truncatable,
+        role: crate::index::role_code(tok.role),
+        forms: tok.forms,
+        keys: tok.keys,
+        matches: Vec::new(),
+        weight: score::UNKNOWN_TOKEN_WEIGHT,
+        wmax: 0.0,
+    }
+}
+
+/// Analyses the traveller's name and retrieves the listed tokens each of its tokens
+/// meets; a token that meets nothing well and splits into listed forms is replaced by
+/// its pieces.
+fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<QueryToken> {
+    let mut out = Vec::new();
+    for mut q in analyse_traveller(t) {
+        retrieve_tokens(index, &mut q, exhaustive);
+        let best = q.matches.iter().map(|m| m.1).fold(0.0f32, f32::max);
+        let pieces = if q.role == crate::index::ROLE_NAME && best < score::KEY_SIMILARITY {
+            split_glued(index, &q.forms[0])
+        } else {
+            None
+        };
+        match pieces {
+            Some(pieces) => {
+                for tok in paxscreen_names::analyze(&pieces.join(" ")).tokens {
+                    let mut p = query_token(tok, false);
+                    retrieve_tokens(index, &mut p, exhaustive);
+                    out.push(p);
+                }
+            }
+            None => out.push(q),
+        }
+    }
+    out
+}
+
 pub(crate) fn analyse_traveller(t: &Traveller) -> Vec<QueryToken> {
     let analysed = paxscreen_names::analyze_person(&t.surname, &t.given_names);
     let full_len = t.surname.chars().count() + t.given_names.chars().count() + 2;
@@ -50,14 +131,10 @@ pub(crate) fn analyse_traveller(t: &Traveller) -> Vec<QueryToken> {
         .tokens
         .into_iter()
         .enumerate()
-        .map(|(i, tok)| QueryToken {
-            truncatable: Some(i) == last_given && tok.role != paxscreen_names::TokenRole::Initial,
-            role: crate::index::role_code(tok.role),
-            forms: tok.forms,
-            keys: tok.keys,
-            matches: Vec::new(),
-            weight: score::UNKNOWN_TOKEN_WEIGHT,
-            wmax: 0.0,
+        .map(|(i, tok)| {
+            let truncatable =
+                Some(i) == last_given && tok.role != paxscreen_names::TokenRole::Initial;
+            query_token(tok, truncatable)
         })
         .collect()
 }
@@ -223,10 +300,7 @@ pub(crate) fn screen(
     options: &ScreenOptions,
     exhaustive: bool,
 ) -> Vec<Hit> {
-    let mut query = analyse_traveller(t);
-    for q in &mut query {
-        retrieve_tokens(index, q, exhaustive);
-    }
+    let query = analyse_and_retrieve(index, t, exhaustive);
     let q_weights: Vec<f32> = query.iter().map(|q| q.weight).collect();
     let bonus = score::max_dob_bonus(t.dob)
         + if t.nationality.is_some() {

@@ -675,11 +675,9 @@ pub fn strip_glued_title(token: &str) -> Option<&str> {
     for suf in ["MSTR", "MISS", "MRS", "MR", "MS", "DR"] {
         if let Some(rest) = token.strip_suffix(suf) {
             let ok = match suf {
-                "DR" => {
-                    rest.len() >= 4
-                        && !rest.ends_with("AN")
-                        && !rest.bytes().last().is_some_and(is_vowel)
-                }
+                // ALEKSANDR keeps its glued form as a second spelling, so stripping is
+                // safe: both spellings are matched.
+                "DR" => rest.len() >= 3 && !rest.bytes().last().is_some_and(is_vowel),
                 "MS" => rest.len() >= 3 && !rest.ends_with("IA") && !rest.ends_with("DA"),
                 _ => rest.len() >= 2,
             };
@@ -947,6 +945,20 @@ pub fn split_compound(f: &str) -> Option<(&str, &str)> {
 }
 
 /// Splits and transliterates; returns token forms (non-empty).
+/// The letter an OCR engine most often mistakes for this digit (MRZ fonts: 0/O, 1/I,
+/// 5/S, 8/B, 2/Z, 6/G).
+fn ocr_letter(c: char) -> Option<char> {
+    Some(match c {
+        '0' => 'O',
+        '1' => 'I',
+        '5' => 'S',
+        '8' => 'B',
+        '2' => 'Z',
+        '6' => 'G',
+        _ => return None,
+    })
+}
+
 fn raw_tokens(name: &str, out: &mut Vec<Tok>) {
     let mut cur = String::new();
     let flush = |cur: &mut String, out: &mut Vec<Tok>| {
@@ -973,12 +985,20 @@ fn raw_tokens(name: &str, out: &mut Vec<Tok>) {
             cur.clear();
         }
     };
-    for c in name.chars() {
+    let mut chars = name.chars().peekable();
+    while let Some(c) = chars.next() {
         if is_apostrophe(c) {
             continue;
         }
         if c.is_alphabetic() || (is_arabic(c) && !matches!(c, '،' | '؛' | '؟')) {
             cur.push(c);
+        } else if let (Some(letter), true) = (
+            ocr_letter(c),
+            !cur.is_empty() || chars.peek().is_some_and(|n| n.is_alphabetic()),
+        ) {
+            // A digit inside a word is an OCR confusion in a machine-read zone
+            // (SEV1LLANO, ZAVIYAL0V): read it as the letter it was mistaken for.
+            cur.push(letter);
         } else {
             // digits and everything else separate tokens; digits are not part of names
             flush(&mut cur, out);
@@ -1167,6 +1187,17 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                     push_form(&mut t.forms, &r2);
                 }
                 push_form(&mut t.forms, &rest);
+            }
+            // German and French renderings of Russian -ОВ/-ЕВ (ROMANOFF, ROMANOW = ROMANOV).
+            {
+                let f0 = t.forms[0].clone();
+                for (from, to) in [("OFF", "OV"), ("EFF", "EV"), ("OW", "OV"), ("EW", "EV")] {
+                    if f0.len() >= from.len() + 3 {
+                        if let Some(stem) = f0.strip_suffix(from) {
+                            push_form(&mut t.forms, &format!("{stem}{to}"));
+                        }
+                    }
+                }
             }
             // Ambiguous renderings as extra spellings: Egyptian G for J (GAMAL = JAMAL,
             // MAGED = MAJED), DH read as Z (KADHIM = KAZEM), TH read as T (THABET = TABET).
