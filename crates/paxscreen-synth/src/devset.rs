@@ -279,11 +279,18 @@ fn apply(
         Category::Innocent | Category::Namesake => None,
     }?;
     // A "variant" identical to the source teaches nothing about that variant kind.
+    // MRZ forms are exempt: without OCR noise or truncation they keep the letters, and
+    // the ICAO form itself (no hyphens, apostrophes or diacritics) is the variant.
     let changed = letters_key(&format!("{} {}", out.0, out.1)) != letters_key(&format!("{s} {g}"))
         || (cat == Category::Swapped && out.0 != s);
     let surname_ok = !out.0.trim().is_empty();
-    (surname_ok && (changed || matches!(cat, Category::Exact | Category::HeldOutAlias)))
-        .then_some(out)
+    (surname_ok
+        && (changed
+            || matches!(
+                cat,
+                Category::Exact | Category::HeldOutAlias | Category::Mrz
+            )))
+    .then_some(out)
 }
 
 /// Generates the dev set in memory.

@@ -290,3 +290,21 @@ fn written_files_load_with_the_watchlist_loader() {
     assert_eq!(loaded.entries.len(), small().watchlist.len());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn mrz_ocr_noise_in_a_minority() {
+    if !data_present() {
+        return;
+    }
+    let d = small();
+    let (mut n, mut digits) = (0, 0);
+    for (l, t) in d.labels.iter().zip(&d.travellers) {
+        if l.category == Category::Mrz {
+            n += 1;
+            let s = format!("{}{}", t.surname, t.given_names);
+            digits += usize::from(s.chars().any(|c| c.is_ascii_digit()));
+        }
+    }
+    // About 30% (OCR noise needs an O, I, B or S in the name, so a little less).
+    assert!(digits * 100 <= n * 50, "{digits}/{n}");
+}
