@@ -304,7 +304,7 @@ fn glued_titles() {
     // still meets itself while HASSANDR meets HASSAN.
     assert_eq!(strip_glued_title("HASSANDR"), Some("HASSAN"));
     let p = analyze_person("IVANOV", "ALEKSANDR");
-    assert!(forms(&p)[0].contains(&"ALEKSANDR".to_string()));
+    assert!(forms(&p)[0].contains(&"ALEKSANDR"));
     let p = analyze_person("SMITH", "JOHNMR");
     assert_eq!(forms(&p), vec![vec!["JOHN", "JOHNMR"], vec!["SMITH"]]);
     let p = analyze_person("SMITH", "ANNA MARIA MRS");
