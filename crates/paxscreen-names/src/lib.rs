@@ -675,9 +675,14 @@ pub fn strip_glued_title(token: &str) -> Option<&str> {
     for suf in ["MSTR", "MISS", "MRS", "MR", "MS", "DR"] {
         if let Some(rest) = token.strip_suffix(suf) {
             let ok = match suf {
-                // ALEKSANDR keeps its glued form as a second spelling, so stripping is
-                // safe: both spellings are matched.
-                "DR" => rest.len() >= 3 && !rest.bytes().last().is_some_and(is_vowel),
+                // The glued spelling stays a second form, so a wrong strip costs little;
+                // ALEKSANDR / ALEXANDR are left alone.
+                "DR" => {
+                    rest.len() >= 3
+                        && !rest.bytes().last().is_some_and(is_vowel)
+                        && !rest.ends_with("KSAN")
+                        && !rest.ends_with("XAN")
+                }
                 "MS" => rest.len() >= 3 && !rest.ends_with("IA") && !rest.ends_with("DA"),
                 _ => rest.len() >= 2,
             };
