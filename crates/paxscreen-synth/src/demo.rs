@@ -423,7 +423,7 @@ const HIDDEN: &[Hidden] = &[
         15,
         "DEMO-002",
         "QARAWI",
-        "YUSUFIDRISMR",
+        "YUSUF IDRISMR",
         "1983-06-02",
         "MAR",
         "M",
