@@ -3,8 +3,11 @@
 //!
 //! ```text
 //! cargo run --release -p paxscreen-server --example local_load -- \
-//!     ../shared/data/watchlists/un_consolidated_2026-01-28.xml [SECONDS] [CONCURRENCY]
+//!     ../shared/data/watchlists/un_consolidated_2026-01-28.xml [SECONDS] [CONCURRENCY] [MANIFEST]
 //! ```
+//!
+//! With MANIFEST, every request is a ScreenManifest of that file; otherwise 300
+//! synthetic travellers per ScreenTravellers request.
 
 use paxscreen_server::{LoadgenArgs, ServeConfig};
 use std::path::PathBuf;
@@ -14,10 +17,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let watchlist = PathBuf::from(
         args.next()
-            .ok_or("usage: local_load WATCHLIST [SECONDS] [CONCURRENCY]")?,
+            .ok_or("usage: local_load WATCHLIST [SECONDS] [CONCURRENCY] [MANIFEST]")?,
     );
     let seconds: f64 = args.next().map(|s| s.parse()).transpose()?.unwrap_or(5.0);
     let concurrency: usize = args.next().map(|s| s.parse()).transpose()?.unwrap_or(50);
+    let manifest = args.next().map(PathBuf::from);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -33,7 +37,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
         let report = paxscreen_server::loadgen::loadgen(LoadgenArgs {
             target: format!("http://{}", server.local_addr()),
-            manifest: None,
+            manifest,
             concurrency,
             requests: None,
             duration: seconds,

@@ -38,6 +38,10 @@ pub(crate) struct ScreeningService {
     reload: ReloadHandle,
     limits: Limits,
     permits: Arc<Semaphore>,
+    /// Screening sections running at once (one per core); tokio's semaphore is FIFO,
+    /// so admitted requests are screened in arrival order instead of all at once in
+    /// rayon, where late arrivals could starve for seconds.
+    cpu: Arc<Semaphore>,
     max_concurrent: usize,
     metrics: Arc<Metrics>,
 }
@@ -54,6 +58,9 @@ impl ScreeningService {
             reload,
             limits,
             permits: Arc::new(Semaphore::new(max_concurrent.max(1))),
+            cpu: Arc::new(Semaphore::new(
+                std::thread::available_parallelism().map_or(1, |n| n.get()),
+            )),
             max_concurrent: max_concurrent.max(1),
             metrics,
         }
@@ -104,6 +111,14 @@ impl ScreeningService {
             )));
         }
         Ok(())
+    }
+
+    /// Waits (in arrival order) for a screening slot.
+    async fn cpu_slot(cpu: &Arc<Semaphore>) -> Result<OwnedSemaphorePermit, Status> {
+        cpu.clone()
+            .acquire_owned()
+            .await
+            .map_err(|_| Status::unavailable("shutting down"))
     }
 
     async fn test_delay(&self) {
@@ -284,8 +299,10 @@ impl pb::screening_server::Screening for ScreeningService {
             let cancelled = Arc::new(AtomicBool::new(false));
             let _cancel = CancelOnDrop(cancelled.clone());
             let metrics = self.metrics.clone();
+            let slot = Self::cpu_slot(&self.cpu).await?;
             let results = tokio::task::spawn_blocking(move || {
                 let _admission = admission;
+                let _slot = slot;
                 let slots = req.travellers.iter().map(convert::slot_from_pb).collect();
                 screen_slots(&screener, slots, &options, &cancelled, &metrics)
             })
@@ -344,8 +361,10 @@ impl pb::screening_server::Screening for ScreeningService {
             let warnings = manifest.warnings;
             let records = manifest.records;
             let n = records.len();
+            let slot = Self::cpu_slot(&self.cpu).await?;
             let results = tokio::task::spawn_blocking(move || {
                 let _admission = admission;
+                let _slot = slot;
                 let slots = records.iter().map(convert::slot_from_record).collect();
                 screen_slots(&screener, slots, &options, &cancelled, &metrics)
             })
@@ -387,6 +406,7 @@ impl pb::screening_server::Screening for ScreeningService {
         let mut inbound = request.into_inner();
         let screener = self.screener.clone();
         let metrics = self.metrics.clone();
+        let cpu = self.cpu.clone();
         let test_delay = self.limits.test_delay;
         let (tx, rx) = tokio::sync::mpsc::channel::<Result<pb::TravellerResult, Status>>(128);
         tokio::spawn(async move {
@@ -429,7 +449,9 @@ impl pb::screening_server::Screening for ScreeningService {
                     let current = screener.load_full();
                     let metrics = metrics.clone();
                     let never = AtomicBool::new(false);
+                    let slot = Self::cpu_slot(&cpu).await?;
                     let results = tokio::task::spawn_blocking(move || {
+                        let _slot = slot;
                         let slots = batch.iter().map(convert::slot_from_pb).collect();
                         screen_slots(&current, slots, &options, &never, &metrics)
                     })
