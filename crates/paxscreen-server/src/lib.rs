@@ -14,6 +14,29 @@
 //!
 //! The binary calls [`run_serve`] for `paxscreen serve` and [`run_loadgen`] for
 //! `paxscreen loadgen`; tests and embedders call [`start`] with their own listener.
+//!
+//! Operating it:
+//!
+//! ```text
+//! paxscreen serve --watchlist un.xml --watchlist sdn.csv            # 127.0.0.1:50051, plaintext
+//! paxscreen serve --watchlist snapshot/ --listen 0.0.0.0:50051 \
+//!     --tls-cert server.pem --tls-key server.key [--tls-client-ca clients-ca.pem] \
+//!     --watch --metrics-listen 127.0.0.1:9464
+//! grpcurl -plaintext 127.0.0.1:50051 list                            # reflection
+//! grpcurl -plaintext -d '{"travellers":[{"id":"T1","surname":"AL HASSAN","given_names":"MOHAMMED"}]}' \
+//!     127.0.0.1:50051 paxscreen.v1.Screening/ScreenTravellers
+//! kill -HUP <pid>      # reload the watchlist (refused, with a log line, if broken)
+//! kill -TERM <pid>     # health NOT_SERVING, stop accepting, drain (--drain-seconds)
+//! ```
+//!
+//! Limits: requests over `--max-concurrent` in flight get RESOURCE_EXHAUSTED at once
+//! (retry elsewhere rather than queue before boarding); admitted requests are
+//! screened in arrival order, one per core at a time. A message over
+//! `--max-message-bytes` or more than `--max-travellers` travellers in a request is
+//! RESOURCE_EXHAUSTED. The deadline is the shorter of the client's `grpc-timeout` and
+//! `--request-timeout`; a ScreenStream has no server deadline of its own (a flight's
+//! stream may stay open) but honours the client's, and holds one `--max-concurrent`
+//! slot while open.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
