@@ -9,6 +9,7 @@ use paxscreen_core::{DocumentEvidence, Evidence, Hit, TokenMatch, Traveller};
 use std::collections::HashMap;
 
 /// A traveller token with the listed tokens it meets.
+#[derive(Clone)]
 pub(crate) struct QueryToken {
     pub forms: Vec<String>,
     pub keys: Vec<String>,
@@ -40,7 +41,7 @@ const TRUNCATION_LENGTH: usize = 28;
 /// the split with the fewest pieces, each a form of the watchlist dictionary of 3+
 /// letters. `None` when the token is itself a listed form or cannot be split.
 fn split_glued(index: &Index, form: &str) -> Option<Vec<String>> {
-    const MIN_PIECE: usize = 3;
+    const MIN_PIECE: usize = 2;
     let n = form.len();
     if !(2 * MIN_PIECE..=40).contains(&n) || !form.is_ascii() || index.forms_fst.contains_key(form)
     {
@@ -90,30 +91,39 @@ fn query_token(tok: paxscreen_names::NameToken, truncatable: bool) -> QueryToken
 }
 
 /// Analyses the traveller's name and retrieves the listed tokens each of its tokens
-/// meets; a token that meets nothing well and splits into listed forms is replaced by
-/// its pieces.
-fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<QueryToken> {
-    let mut out = Vec::new();
+/// meets. When a token that meets nothing exactly splits into listed forms (glued PNR
+/// given names), a second reading with the pieces is returned too; screening keeps the
+/// better score per entry, so a typo'd token split by accident costs nothing.
+fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<Vec<QueryToken>> {
+    let mut plain = Vec::new();
+    let mut split = Vec::new();
+    let mut any_split = false;
     for mut q in analyse_traveller(t) {
         retrieve_tokens(index, &mut q, exhaustive);
-        let best = q.matches.iter().map(|m| m.1).fold(0.0f32, f32::max);
-        let pieces = if q.role == crate::index::ROLE_NAME && best < score::KEY_SIMILARITY {
+        let exact = q.matches.iter().any(|m| m.2 == How::Exact);
+        let pieces = if q.role == crate::index::ROLE_NAME && !exact {
             split_glued(index, &q.forms[0])
         } else {
             None
         };
         match pieces {
             Some(pieces) => {
+                any_split = true;
                 for tok in paxscreen_names::analyze(&pieces.join(" ")).tokens {
                     let mut p = query_token(tok, false);
                     retrieve_tokens(index, &mut p, exhaustive);
-                    out.push(p);
+                    split.push(p);
                 }
             }
-            None => out.push(q),
+            None => split.push(q.clone()),
         }
+        plain.push(q);
     }
-    out
+    if any_split {
+        vec![plain, split]
+    } else {
+        vec![plain]
+    }
 }
 
 pub(crate) fn analyse_traveller(t: &Traveller) -> Vec<QueryToken> {
@@ -292,6 +302,8 @@ fn score_indexed_name(
 struct EntryBest {
     name: u32,
     score: NameScore,
+    /// Which reading of the traveller's name (see `analyse_and_retrieve`).
+    reading: usize,
 }
 
 pub(crate) fn screen(
@@ -300,8 +312,7 @@ pub(crate) fn screen(
     options: &ScreenOptions,
     exhaustive: bool,
 ) -> Vec<Hit> {
-    let query = analyse_and_retrieve(index, t, exhaustive);
-    let q_weights: Vec<f32> = query.iter().map(|q| q.weight).collect();
+    let readings = analyse_and_retrieve(index, t, exhaustive);
     let bonus = score::max_dob_bonus(t.dob)
         + if t.nationality.is_some() {
             score::nationality_adjustment(paxscreen_core::NationalityEvidence::Match)
@@ -310,21 +321,33 @@ pub(crate) fn screen(
         };
     let needed = options.threshold as f32 - bonus;
 
-    // Best name per entry.
+    // Best name per entry, over every reading of the traveller's name.
     let mut best: HashMap<u32, EntryBest> = HashMap::new();
-    for name in candidate_names(index, &query, needed, exhaustive) {
-        let s = score_indexed_name(index, &query, &q_weights, name);
-        if s.score <= 0.0 {
-            continue;
-        }
-        let entry = index.tables.names[name as usize].entry;
-        match best.get(&entry) {
-            Some(b) if b.score.score >= s.score => {}
-            _ => {
-                best.insert(entry, EntryBest { name, score: s });
+    for (reading, query) in readings.iter().enumerate() {
+        let q_weights: Vec<f32> = query.iter().map(|q| q.weight).collect();
+        for name in candidate_names(index, query, needed, exhaustive) {
+            let s = score_indexed_name(index, query, &q_weights, name);
+            if s.score <= 0.0 {
+                continue;
+            }
+            let entry = index.tables.names[name as usize].entry;
+            match best.get(&entry) {
+                Some(b) if b.score.score >= s.score => {}
+                _ => {
+                    best.insert(
+                        entry,
+                        EntryBest {
+                            name,
+                            score: s,
+                            reading,
+                        },
+                    );
+                }
             }
         }
     }
+    let query = &readings[0];
+    let q_weights: Vec<f32> = query.iter().map(|q| q.weight).collect();
     // Entries holding one of the traveller's document numbers are hits by themselves.
     let mut doc_entries: Vec<u32> = Vec::new();
     for d in &t.documents {
@@ -339,17 +362,20 @@ pub(crate) fn screen(
         if best.contains_key(&e) {
             continue;
         }
-        // Score the entry's names directly for the explanation.
+        // Score the entry's names directly for the explanation (names are stored in
+        // entry order, so an entry's names are one run).
+        let names = &index.tables.names;
+        let start = names.partition_point(|n| n.entry < e);
+        let end = names.partition_point(|n| n.entry <= e);
         let mut eb: Option<EntryBest> = None;
-        for (ni, rec) in index.tables.names.iter().enumerate() {
-            if rec.entry == e {
-                let s = score_indexed_name(index, &query, &q_weights, ni as u32);
-                if eb.as_ref().is_none_or(|b| s.score > b.score.score) {
-                    eb = Some(EntryBest {
-                        name: ni as u32,
-                        score: s,
-                    });
-                }
+        for ni in start..end {
+            let s = score_indexed_name(index, query, &q_weights, ni as u32);
+            if eb.as_ref().is_none_or(|b| s.score > b.score.score) {
+                eb = Some(EntryBest {
+                    name: ni as u32,
+                    score: s,
+                    reading: 0,
+                });
             }
         }
         if let Some(eb) = eb {
@@ -362,7 +388,7 @@ pub(crate) fn screen(
         let hit = make_hit(
             index,
             t,
-            &query,
+            &readings[b.reading],
             entry,
             &b,
             doc_entries.binary_search(&entry).is_ok(),

@@ -13,7 +13,7 @@ pub const DEFAULT_THRESHOLD: f64 = 0.80;
 /// How scores are built, for `--help` texts and reports.
 pub const SCORING_NOTES: &str = "name score = sum(sim * w) / (sum(w matched) + 1.0 * w(unmatched traveller tokens) + 0.35 * w(unmatched listed tokens)), \
 w = rarity of the listed token; then dob exact +0.10, same month +0.07, same year +0.05, in range +0.04, \
-same year other day -0.08, other year -0.20; nationality match +0.03, conflict -0.06; gender conflict -0.10; \
+same year other day -0.08, other year -0.30; nationality match +0.03, conflict -0.06; gender conflict -0.10; \
 an equal document number scores at least 0.95";
 
 /// Similarity of two tokens that share a variant key (MOHAMMED / MUHAMMAD).
@@ -223,7 +223,7 @@ pub(crate) fn dob_adjustment(e: DobEvidence) -> f32 {
         DobEvidence::Range => 0.04,
         DobEvidence::Near | DobEvidence::None => 0.0,
         DobEvidence::PartialConflict => -0.08,
-        DobEvidence::Conflict => -0.20,
+        DobEvidence::Conflict => -0.30,
     }
 }
 

@@ -677,12 +677,7 @@ pub fn strip_glued_title(token: &str) -> Option<&str> {
             let ok = match suf {
                 // The glued spelling stays a second form, so a wrong strip costs little;
                 // ALEKSANDR / ALEXANDR are left alone.
-                "DR" => {
-                    rest.len() >= 3
-                        && !rest.bytes().last().is_some_and(is_vowel)
-                        && !rest.ends_with("KSAN")
-                        && !rest.ends_with("XAN")
-                }
+                "DR" => rest.len() >= 3 && !rest.ends_with("KSAN") && !rest.ends_with("XAN"),
                 "MS" => rest.len() >= 3 && !rest.ends_with("IA") && !rest.ends_with("DA"),
                 _ => rest.len() >= 2,
             };
