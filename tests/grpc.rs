@@ -458,6 +458,23 @@ async fn watchlist_info_reflection_and_metrics() {
     let names: Vec<&str> = list.service.iter().map(|s| s.name.as_str()).collect();
     assert!(names.contains(&"paxscreen.v1.Screening"), "{names:?}");
     assert!(names.contains(&"grpc.health.v1.Health"), "{names:?}");
+    // grpcurl's next step: the file that defines the service.
+    let request = ServerReflectionRequest {
+        host: String::new(),
+        message_request: Some(MessageRequest::FileContainingSymbol(
+            "paxscreen.v1.Screening".into(),
+        )),
+    };
+    let mut stream = reflection
+        .server_reflection_info(tokio_stream::iter([request]))
+        .await
+        .unwrap()
+        .into_inner();
+    let resp = stream.message().await.unwrap().unwrap();
+    let Some(MessageResponse::FileDescriptorResponse(files)) = resp.message_response else {
+        panic!("unexpected reflection response {resp:?}");
+    };
+    assert!(!files.file_descriptor_proto.is_empty());
 
     // One screening request, then the metrics show it.
     client
