@@ -1,1 +1,464 @@
-//! stub
+//! `paxscreen bench`: national-scale measurements on a synthetic watchlist.
+//!
+//! Builds a watchlist of N names with `paxscreen_synth::scale_watchlist`, indexes it,
+//! writes and reopens a snapshot, screens M synthetic travellers on every core and on
+//! one, measures single-traveller latency, peak memory, the alert rate on innocent
+//! travellers, and checks indexed screening against exhaustive screening on a sample.
+
+use paxscreen_core::{Hit, Traveller};
+use paxscreen_engine::{ScreenOptions, Screener, DEFAULT_THRESHOLD};
+use paxscreen_synth::TokenPools;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// `paxscreen bench ...`
+#[derive(Debug, Clone, clap::Args)]
+pub struct BenchArgs {
+    /// Watchlist entries to generate (about 1.3 names each with aliases).
+    #[arg(long, default_value_t = 1_000_000)]
+    pub names: usize,
+    /// Travellers to screen.
+    #[arg(long, default_value_t = 100_000)]
+    pub travellers: usize,
+    /// Seed of the synthetic data.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Folder of the real name data the token pools are drawn from (built-in pools
+    /// when it cannot be read).
+    #[arg(long, value_name = "DIR", default_value = "../shared/data")]
+    pub data: PathBuf,
+    /// Travellers also screened exhaustively (every name scored) to check agreement
+    /// and measure the speedup of the index.
+    #[arg(long, default_value_t = 200)]
+    pub exhaustive_sample: usize,
+    /// Threshold (default: the engine's operating point).
+    #[arg(long)]
+    pub threshold: Option<f64>,
+    /// Single-traveller latency samples.
+    #[arg(long, default_value_t = 2000)]
+    pub latency_samples: usize,
+}
+
+impl Default for BenchArgs {
+    fn default() -> Self {
+        BenchArgs {
+            names: 1_000_000,
+            travellers: 100_000,
+            seed: 42,
+            data: PathBuf::from("../shared/data"),
+            exhaustive_sample: 200,
+            threshold: None,
+            latency_samples: 2000,
+        }
+    }
+}
+
+/// Errors of `paxscreen bench`.
+#[derive(Debug, thiserror::Error)]
+pub enum BenchError {
+    /// The engine refused to build, write or open.
+    #[error(transparent)]
+    Engine(#[from] paxscreen_engine::EngineError),
+    /// Temporary folder or thread pool.
+    #[error("{0}")]
+    Setup(String),
+}
+
+/// Everything `paxscreen bench` measured.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct BenchReport {
+    /// Watchlist entries.
+    pub entries: u64,
+    /// Indexed names (primary names and aliases).
+    pub names: u64,
+    /// Travellers screened.
+    pub travellers: u64,
+    /// Where the token pools came from.
+    pub pools: String,
+    /// Threshold used.
+    pub threshold: f64,
+    /// Rayon threads of the batch run.
+    pub threads: usize,
+    /// Generating the synthetic watchlist (not part of the engine).
+    pub generate_s: f64,
+    /// `Screener::build`.
+    pub build_s: f64,
+    /// `write_snapshot`.
+    pub snapshot_write_s: f64,
+    /// Snapshot size on disk.
+    pub snapshot_bytes: u64,
+    /// `open_snapshot`.
+    pub snapshot_load_s: f64,
+    /// Batch throughput on all cores (travellers per second).
+    pub batch_tps: f64,
+    /// Batch throughput on one core.
+    pub single_core_tps: f64,
+    /// Single-traveller latency, median (ms).
+    pub latency_p50_ms: f64,
+    /// Single-traveller latency, 99th percentile (ms).
+    pub latency_p99_ms: f64,
+    /// Single-traveller latency, maximum (ms).
+    pub latency_max_ms: f64,
+    /// Peak resident memory of the process (VmHWM), bytes; 0 when unknown.
+    pub peak_rss_bytes: u64,
+    /// Resident memory after loading the snapshot and dropping the built screener.
+    pub loaded_rss_bytes: u64,
+    /// Share of innocent travellers with at least one hit.
+    pub innocent_alert_rate: f64,
+    /// Hits per traveller (all travellers).
+    pub hits_per_traveller: f64,
+    /// Share of impersonating travellers whose entry is among the hits.
+    pub listed_recall: f64,
+    /// Travellers screened exhaustively.
+    pub exhaustive_sample: u64,
+    /// Mean time of one exhaustive screening (ms).
+    pub exhaustive_ms: f64,
+    /// Mean time of one indexed screening of the same sample (ms).
+    pub indexed_ms: f64,
+    /// exhaustive_ms / indexed_ms.
+    pub speedup: f64,
+    /// Sample travellers whose indexed and exhaustive hits differ (must be 0).
+    pub disagreements: u64,
+    /// Listed travellers of the sample found exhaustively.
+    pub exhaustive_recall_hits: u64,
+    /// Listed travellers of the sample found by the index.
+    pub indexed_recall_hits: u64,
+}
+
+impl BenchReport {
+    /// The report as an aligned text table.
+    pub fn table(&self) -> String {
+        let mb = |b: u64| format!("{:.1} MB", b as f64 / 1e6);
+        let rows: Vec<(&str, String)> = vec![
+            (
+                "entries / names",
+                format!("{} / {}", self.entries, self.names),
+            ),
+            ("travellers", self.travellers.to_string()),
+            ("token pools", self.pools.clone()),
+            ("threshold", format!("{:.2}", self.threshold)),
+            ("generate watchlist", format!("{:.2} s", self.generate_s)),
+            ("index build", format!("{:.2} s", self.build_s)),
+            ("snapshot write", format!("{:.2} s", self.snapshot_write_s)),
+            ("snapshot size", mb(self.snapshot_bytes)),
+            ("snapshot load", format!("{:.3} s", self.snapshot_load_s)),
+            (
+                "batch, all cores",
+                format!(
+                    "{:.0} travellers/s ({} threads)",
+                    self.batch_tps, self.threads
+                ),
+            ),
+            (
+                "batch, one core",
+                format!("{:.0} travellers/s", self.single_core_tps),
+            ),
+            (
+                "latency p50 / p99 / max",
+                format!(
+                    "{:.3} / {:.3} / {:.3} ms",
+                    self.latency_p50_ms, self.latency_p99_ms, self.latency_max_ms
+                ),
+            ),
+            ("peak RSS (VmHWM)", mb(self.peak_rss_bytes)),
+            ("RSS after snapshot load", mb(self.loaded_rss_bytes)),
+            (
+                "innocent alert rate",
+                format!("{:.3} %", 100.0 * self.innocent_alert_rate),
+            ),
+            (
+                "hits per traveller",
+                format!("{:.4}", self.hits_per_traveller),
+            ),
+            (
+                "listed recall",
+                format!("{:.3} %", 100.0 * self.listed_recall),
+            ),
+            (
+                "exhaustive vs indexed",
+                format!(
+                    "{:.2} ms vs {:.3} ms per traveller ({:.0}x) on {}",
+                    self.exhaustive_ms, self.indexed_ms, self.speedup, self.exhaustive_sample
+                ),
+            ),
+            (
+                "recall on sample",
+                format!(
+                    "exhaustive {} / indexed {}",
+                    self.exhaustive_recall_hits, self.indexed_recall_hits
+                ),
+            ),
+            ("disagreements", self.disagreements.to_string()),
+        ];
+        let w = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
+        let mut out = String::new();
+        for (k, v) in rows {
+            out.push_str(&format!("{k:<w$}  {v}\n"));
+        }
+        out
+    }
+}
+
+/// Reads a `Vm...:  N kB` line of /proc/self/status, in bytes (0 when unavailable).
+pub fn proc_status_bytes(field: &str) -> u64 {
+    let Ok(s) = std::fs::read_to_string("/proc/self/status") else {
+        return 0;
+    };
+    s.lines()
+        .find_map(|l| {
+            let rest = l.strip_prefix(field)?.strip_prefix(':')?;
+            let kb: u64 = rest.trim().trim_end_matches("kB").trim().parse().ok()?;
+            Some(kb * 1024)
+        })
+        .unwrap_or(0)
+}
+
+fn dir_bytes(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .filter_map(|e| e.metadata().ok())
+                .filter(|m| m.is_file())
+                .map(|m| m.len())
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)].as_secs_f64() * 1e3
+}
+
+/// The comparable part of a hit list: entry ids and scores.
+fn hit_key(hits: &[Hit]) -> Vec<(String, i64)> {
+    hits.iter()
+        .map(|h| (h.entry_id.clone(), (h.score * 10_000.0).round() as i64))
+        .collect()
+}
+
+/// Token pools from `data`, or the built-in ones when it cannot be read.
+pub fn load_pools(data: &Path) -> (TokenPools, String) {
+    match TokenPools::load(data) {
+        Ok(p) => (p, format!("{}", data.display())),
+        Err(_) => (TokenPools::builtin(), "builtin".to_string()),
+    }
+}
+
+fn log(msg: &str) {
+    eprintln!("bench: {msg}");
+}
+
+/// Runs every measurement; prints progress on stderr and returns the numbers.
+pub fn run_bench(args: BenchArgs) -> Result<BenchReport, BenchError> {
+    let threshold = args.threshold.unwrap_or(DEFAULT_THRESHOLD);
+    let options = ScreenOptions {
+        threshold,
+        ..ScreenOptions::default()
+    };
+    let (pools, pools_name) = load_pools(&args.data);
+
+    log(&format!("generating {} entries", args.names));
+    let t0 = Instant::now();
+    let watchlist = paxscreen_synth::scale_watchlist(args.names, args.seed, &pools);
+    let labelled = paxscreen_synth::scale::scale_labelled_travellers(
+        args.travellers,
+        args.seed.wrapping_add(1),
+        &pools,
+        &watchlist,
+    );
+    let generate_s = t0.elapsed().as_secs_f64();
+    let (travellers, labels): (Vec<Traveller>, Vec<Option<String>>) = labelled.into_iter().unzip();
+
+    log("building the index");
+    let t0 = Instant::now();
+    let built = Screener::build(watchlist, vec!["synthetic (paxscreen bench)".into()])?;
+    let build_s = t0.elapsed().as_secs_f64();
+
+    let tmp = tempfile::tempdir().map_err(|e| BenchError::Setup(format!("temp dir: {e}")))?;
+    let t0 = Instant::now();
+    built.write_snapshot(tmp.path())?;
+    let snapshot_write_s = t0.elapsed().as_secs_f64();
+    let snapshot_bytes = dir_bytes(tmp.path());
+    drop(built);
+
+    log("opening the snapshot");
+    let t0 = Instant::now();
+    let screener = Screener::open_snapshot(tmp.path())?;
+    let snapshot_load_s = t0.elapsed().as_secs_f64();
+    let loaded_rss_bytes = proc_status_bytes("VmRSS");
+    let info = screener.info().clone();
+
+    // Warm the mapped fsts and caches once (a server is warm too).
+    let warm = travellers.len().min(1000);
+    let _ = screener.screen_batch(&travellers[..warm], &options);
+
+    log(&format!(
+        "screening {} travellers on all cores",
+        travellers.len()
+    ));
+    let threads = rayon::current_num_threads();
+    let t0 = Instant::now();
+    let results = screener.screen_batch(&travellers, &options);
+    let batch_tps = travellers.len() as f64 / t0.elapsed().as_secs_f64().max(1e-9);
+
+    log("screening on one core");
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .map_err(|e| BenchError::Setup(format!("thread pool: {e}")))?;
+    let t0 = Instant::now();
+    let one = pool.install(|| screener.screen_batch(&travellers, &options));
+    let single_core_tps = travellers.len() as f64 / t0.elapsed().as_secs_f64().max(1e-9);
+    drop(one);
+
+    log("single-traveller latency");
+    let mut lat = Vec::with_capacity(args.latency_samples);
+    if !travellers.is_empty() {
+        for i in 0..args.latency_samples {
+            // Spread over the manifest (a stride coprime with most lengths).
+            let t = &travellers[(i * 7919) % travellers.len()];
+            let t0 = Instant::now();
+            let h = screener.screen(t, &options);
+            lat.push(t0.elapsed());
+            std::hint::black_box(h);
+        }
+    }
+    lat.sort_unstable();
+
+    // Quality at this threshold.
+    let mut innocents = 0u64;
+    let mut alerts = 0u64;
+    let mut listed = 0u64;
+    let mut found = 0u64;
+    let mut hits = 0u64;
+    for (r, l) in results.iter().zip(&labels) {
+        hits += r.len() as u64;
+        match l {
+            None => {
+                innocents += 1;
+                alerts += u64::from(!r.is_empty());
+            }
+            Some(id) => {
+                listed += 1;
+                found += u64::from(r.iter().any(|h| &h.entry_id == id));
+            }
+        }
+    }
+
+    log(&format!(
+        "exhaustive screening of {} travellers",
+        args.exhaustive_sample
+    ));
+    // The sample: every listed traveller first (recall), then innocents, evenly spread.
+    let mut sample: Vec<usize> = (0..travellers.len())
+        .filter(|&i| labels[i].is_some())
+        .take(args.exhaustive_sample / 2)
+        .collect();
+    let rest = args.exhaustive_sample.saturating_sub(sample.len());
+    if rest > 0 && !travellers.is_empty() {
+        let stride = (travellers.len() / rest).max(1);
+        sample.extend(
+            (0..travellers.len())
+                .step_by(stride)
+                .filter(|&i| labels[i].is_none())
+                .take(rest),
+        );
+    }
+    let sample_t: Vec<&Traveller> = sample.iter().map(|&i| &travellers[i]).collect();
+    let t0 = Instant::now();
+    let indexed: Vec<Vec<Hit>> = sample_t
+        .iter()
+        .map(|t| screener.screen(t, &options))
+        .collect();
+    let indexed_s = t0.elapsed().as_secs_f64();
+    let t0 = Instant::now();
+    let exhaustive: Vec<Vec<Hit>> = sample_t
+        .iter()
+        .map(|t| screener.screen_exhaustive(t, &options))
+        .collect();
+    let exhaustive_s = t0.elapsed().as_secs_f64();
+    let mut disagreements = 0u64;
+    let mut ex_found = 0u64;
+    let mut ix_found = 0u64;
+    for (k, &i) in sample.iter().enumerate() {
+        if hit_key(&indexed[k]) != hit_key(&exhaustive[k]) {
+            disagreements += 1;
+        }
+        if let Some(id) = &labels[i] {
+            ex_found += u64::from(exhaustive[k].iter().any(|h| &h.entry_id == id));
+            ix_found += u64::from(indexed[k].iter().any(|h| &h.entry_id == id));
+        }
+    }
+    let n_sample = sample.len().max(1) as f64;
+    let exhaustive_ms = exhaustive_s * 1e3 / n_sample;
+    let indexed_ms = indexed_s * 1e3 / n_sample;
+
+    Ok(BenchReport {
+        entries: info.entries,
+        names: info.names,
+        travellers: travellers.len() as u64,
+        pools: pools_name,
+        threshold,
+        threads,
+        generate_s,
+        build_s,
+        snapshot_write_s,
+        snapshot_bytes,
+        snapshot_load_s,
+        batch_tps,
+        single_core_tps,
+        latency_p50_ms: percentile(&lat, 0.50),
+        latency_p99_ms: percentile(&lat, 0.99),
+        latency_max_ms: percentile(&lat, 1.0),
+        peak_rss_bytes: proc_status_bytes("VmHWM"),
+        loaded_rss_bytes,
+        innocent_alert_rate: alerts as f64 / innocents.max(1) as f64,
+        hits_per_traveller: hits as f64 / travellers.len().max(1) as f64,
+        listed_recall: found as f64 / listed.max(1) as f64,
+        exhaustive_sample: sample.len() as u64,
+        exhaustive_ms,
+        indexed_ms,
+        speedup: if indexed_ms > 0.0 {
+            exhaustive_ms / indexed_ms
+        } else {
+            0.0
+        },
+        disagreements,
+        exhaustive_recall_hits: ex_found,
+        indexed_recall_hits: ix_found,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_bench_agrees_with_exhaustive() {
+        let args = BenchArgs {
+            names: 2000,
+            travellers: 500,
+            seed: 7,
+            data: PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data")),
+            exhaustive_sample: 40,
+            threshold: None,
+            latency_samples: 50,
+        };
+        let r = run_bench(args).unwrap();
+        assert_eq!(r.disagreements, 0, "{}", r.table());
+        assert!(r.names >= 2000);
+        assert!(r.batch_tps > 0.0 && r.snapshot_bytes > 0);
+        assert_eq!(r.exhaustive_recall_hits, r.indexed_recall_hits);
+    }
+
+    #[test]
+    fn reads_proc_status() {
+        if Path::new("/proc/self/status").exists() {
+            assert!(proc_status_bytes("VmHWM") > 0);
+        }
+    }
+}
