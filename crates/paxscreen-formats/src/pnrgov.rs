@@ -30,7 +30,9 @@ pub fn strip_title(given: &str) -> (String, Option<&'static str>) {
             return (words[..words.len() - 1].join(" "), Some(t));
         }
     }
-    for t in TITLES {
+    // A glued DR is left to name matching, which keeps both readings: stripping it here
+    // would turn ALEKSANDR into ALEKSAN in what the analyst sees.
+    for t in TITLES.iter().filter(|t| **t != "DR") {
         if up.len() > t.len() && up.ends_with(t) {
             let rest = &last[..last.len() - t.len()];
             if rest.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
