@@ -834,7 +834,10 @@ fn is_sun_abd_prefix(f: &str, next: &str) -> bool {
 }
 
 fn is_weak_abd_prefix(f: &str) -> bool {
-    matches!(f, "ABDU" | "ABDI" | "ABDO" | "ABDOU" | "ABDE")
+    matches!(
+        f,
+        "ABDU" | "ABDI" | "ABDO" | "ABDOU" | "ABDE" | "ABDOH" | "ABDUH"
+    )
 }
 
 /// The divine-name part X of a glued ABD compound (`ABDULRAHMAN`, `ABDERRAHMANE`,
@@ -1079,7 +1082,9 @@ fn arabic_structure(toks: Vec<Tok>) -> Vec<Tok> {
         let sun = i + 1 < n && is_sun_abd_prefix(f0, &toks[i + 1].forms[0]);
         if sun
             || is_abd_prefix(f0)
-            || (is_weak_abd_prefix(f0) && i + 2 < n && is_particle(&toks[i + 1].forms[0]))
+            // ABDO JALIL / ABDOU RAHMAN as ABDUL JALIL / ABDUL RAHMAN: a weak ABD form
+            // before another name is the same prefix (the listed side merges ABDUL X).
+            || (is_weak_abd_prefix(f0) && i + 1 < n)
         {
             let mut j = i + 1;
             if j < n && is_particle(&toks[j].forms[0]) && j + 1 < n {
