@@ -114,25 +114,10 @@ pub struct DemoArgs {
     pub data: PathBuf,
 }
 
-/// Loads a screener from a snapshot folder or from watchlist files.
+/// Loads a screener from a snapshot folder or from watchlist files (the same loader as
+/// `serve` uses).
 pub fn load_screener(paths: &[PathBuf]) -> Result<Screener> {
-    if paths.len() == 1 && Screener::is_snapshot(&paths[0]) {
-        return Screener::open_snapshot(&paths[0])
-            .with_context(|| format!("cannot open snapshot {}", paths[0].display()));
-    }
-    for p in paths {
-        if p.is_dir() && !Screener::is_snapshot(p) {
-            bail!("{}: a folder that is not a snapshot (no manifest.json); give watchlist files or a folder written by `paxscreen index`", p.display());
-        }
-        if Screener::is_snapshot(p) {
-            bail!("{}: a snapshot cannot be combined with other watchlists; index them together with `paxscreen index`", p.display());
-        }
-    }
-    let loaded = paxscreen_watchlists::load_paths(paths).context("cannot load watchlist")?;
-    for w in &loaded.warnings {
-        tracing::warn!("{w}");
-    }
-    Screener::build(loaded.entries, loaded.sources).context("cannot index watchlist")
+    paxscreen_server::load_screener(paths).context("cannot load watchlist")
 }
 
 pub fn index(a: IndexArgs) -> Result<u8> {
