@@ -16,6 +16,7 @@
 //! test in `tests/retrieval.rs` checks this against [`Screener::screen_exhaustive`].
 #![deny(unsafe_code)]
 
+mod hot;
 mod index;
 mod query;
 mod score;

@@ -248,39 +248,147 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
     q.matches = matches;
 }
 
-/// Names that could reach `needed` (name score): every name holding a match of the
-/// traveller tokens that cannot all be left out.
+/// Names that could reach `needed` (name score), in ascending order.
+///
+/// The exhaustive path returns every name: it is the reference the index is checked
+/// against. The indexed path reads the postings of only those (traveller token, listed
+/// token) pairs that a name must hold one of to reach `needed` (highest similarity x
+/// weight first, until the best a name holding none of them could score is below),
+/// or, when cheaper, intersects the names of the traveller tokens no name can miss;
+/// then keeps the names whose own upper bound, then exact name score, reach `needed`.
+/// Dropping a name whose name score is below `needed` never changes the hits: `screen`
+/// reports an entry only when its name score plus the largest possible bonus reaches
+/// the threshold, and rescores entries found by document number over all their names.
 fn candidate_names(index: &Index, query: &[QueryToken], needed: f32, exhaustive: bool) -> Vec<u32> {
+    use crate::hot::{clear_marks, name_bound, with_marks, Weights, NEEDED_MARGIN};
     if exhaustive {
         return (0..index.tables.names.len() as u32).collect();
     }
-    // Rare tokens first: a name must match one of the first k tokens once the rest
-    // alone cannot reach the threshold.
-    let mut order: Vec<usize> = (0..query.len()).collect();
-    order.sort_by(|&a, &b| {
-        query[b]
-            .wmax
-            .total_cmp(&query[a].wmax)
-            .then(query[a].matches.len().cmp(&query[b].matches.len()))
-    });
-    let mut essential = Vec::new();
-    for (k, &i) in order.iter().enumerate() {
-        let rest = &order[k..];
-        let matchable: f32 = rest.iter().map(|&j| query[j].wmax).sum();
-        let unmatched: f32 = order[..k].iter().map(|&j| query[j].weight).sum();
-        if score::name_upper_bound(matchable, unmatched) + 1e-6 < needed {
+    let tokens = &index.tables.tokens;
+    let postings = &index.tables.token_names;
+    let floor = needed - NEEDED_MARGIN;
+    // Each traveller token's matches by value (similarity x listed weight), highest first.
+    let by_value: Vec<Vec<(f32, u32)>> = query
+        .iter()
+        .map(|q| {
+            let mut v: Vec<(f32, u32)> = q
+                .matches
+                .iter()
+                .map(|&(t, s, _)| (s * tokens[t as usize].weight, t))
+                .collect();
+            v.sort_unstable_by(|a, b| {
+                b.0.total_cmp(&a.0)
+                    .then(postings.get(a.1).len().cmp(&postings.get(b.1).len()))
+            });
+            v
+        })
+        .collect();
+    let vmax: Vec<f32> = by_value
+        .iter()
+        .map(|v| v.first().map_or(0.0, |m| m.0))
+        .collect();
+    // Pairs a name must hold one of: take the highest-valued pair while a name holding
+    // none of the pairs taken so far could still reach the floor.
+    let mut taken = vec![0usize; query.len()];
+    let mut pairs_cost = 0usize;
+    loop {
+        let mut x = 0.0f32;
+        let mut unmatched = 0.0f32;
+        let mut next: Option<usize> = None;
+        for (i, v) in by_value.iter().enumerate() {
+            match v.get(taken[i]) {
+                Some(m) => {
+                    x += m.0;
+                    if next.is_none_or(|j| m.0 > by_value[j][taken[j]].0) {
+                        next = Some(i);
+                    }
+                }
+                None => unmatched += query[i].weight,
+            }
+        }
+        let Some(i) = next else { break };
+        if name_bound(x, unmatched) + 1e-6 < floor {
             break;
         }
-        essential.push(i);
+        pairs_cost += postings.get(by_value[i][taken[i]].1).len();
+        taken[i] += 1;
     }
-    let mut names = Vec::new();
-    for i in essential {
-        for &(t, _, _) in &query[i].matches {
-            names.extend_from_slice(index.tables.token_names.get(t));
+    // Traveller tokens no reachable name can miss, cheapest first.
+    let total: f32 = vmax.iter().sum();
+    let mut required: Vec<(usize, usize)> = (0..query.len())
+        .filter(|&i| name_bound(total - vmax[i], query[i].weight) + 1e-6 < floor)
+        .map(|i| {
+            let cost = by_value[i].iter().map(|m| postings.get(m.1).len()).sum();
+            (cost, i)
+        })
+        .take(250)
+        .collect();
+    required.sort_unstable();
+    let required_cost: usize = required.iter().map(|r| r.0).sum();
+    let mut names = with_marks(index.tables.names.len(), |marks| {
+        let mut out = Vec::new();
+        if !required.is_empty() && required_cost < pairs_cost {
+            // marks[n] counts the required tokens `n` has met so far, in order.
+            let last = required.len() - 1;
+            for (k, &(_, i)) in required.iter().enumerate() {
+                for &(_, t) in &by_value[i] {
+                    for &n in postings.get(t) {
+                        let m = &mut marks[n as usize];
+                        if *m as usize == k {
+                            *m += 1;
+                            if k == last {
+                                out.push(n);
+                            }
+                        }
+                    }
+                }
+            }
+            let first = required[0].1;
+            let touched = by_value[first].iter().flat_map(|m| postings.get(m.1));
+            clear_marks(marks, touched.copied());
+        } else {
+            for (i, v) in by_value.iter().enumerate() {
+                for &(_, t) in &v[..taken[i]] {
+                    for &n in postings.get(t) {
+                        let m = &mut marks[n as usize];
+                        if *m == 0 {
+                            *m = 1;
+                            out.push(n);
+                        }
+                    }
+                }
+            }
+            clear_marks(marks, out.iter().copied());
         }
-    }
+        out
+    });
     names.sort_unstable();
-    names.dedup();
+    let q_weights: Weights = query.iter().map(|q| q.weight).collect();
+    names.retain(|&n| {
+        let rec = &index.tables.names[n as usize];
+        // This name's own bound: each traveller token contributes at most its best
+        // value over the name's tokens; tokens meeting none are unmatched.
+        let mut x = 0.0f32;
+        let mut unmatched = 0.0f32;
+        for q in query {
+            let mut best = 0.0f32;
+            for &t in &rec.tokens {
+                let s = q.sim(t).0;
+                if s > 0.0 {
+                    best = best.max(s * tokens[t as usize].weight);
+                }
+            }
+            if best > 0.0 {
+                x += best;
+            } else {
+                unmatched += q.weight;
+            }
+        }
+        if name_bound(x, unmatched) + 1e-6 < floor {
+            return false;
+        }
+        score_indexed_name(index, query, &q_weights, n).score >= floor
+    });
     names
 }
 
@@ -291,7 +399,7 @@ fn score_indexed_name(
     name: u32,
 ) -> NameScore {
     let rec = &index.tables.names[name as usize];
-    let c_weights: Vec<f32> = rec
+    let c_weights: crate::hot::Weights = rec
         .tokens
         .iter()
         .map(|&t| index.tables.tokens[t as usize].weight)

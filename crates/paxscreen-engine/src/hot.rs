@@ -1,0 +1,80 @@
+//! Helpers of the query hot path: stack-allocated weight lists, per-thread scratch
+//! marks over names, and the name-score upper bound used to prune candidates.
+
+use crate::score;
+use std::cell::RefCell;
+
+/// Margin under `needed` within which names are still scored in full by `screen`
+/// (scores are rounded to 4 decimals after adding f32 adjustments).
+pub(crate) const NEEDED_MARGIN: f32 = 1e-3;
+
+/// Token weights of one name, on the stack for names of up to 16 tokens.
+pub(crate) enum Weights {
+    Inline(usize, [f32; 16]),
+    Heap(Vec<f32>),
+}
+
+impl FromIterator<f32> for Weights {
+    fn from_iter<I: IntoIterator<Item = f32>>(iter: I) -> Self {
+        let mut a = [0.0f32; 16];
+        let mut n = 0;
+        let mut it = iter.into_iter();
+        for w in it.by_ref() {
+            if n == 16 {
+                let mut v = a.to_vec();
+                v.push(w);
+                v.extend(it);
+                return Weights::Heap(v);
+            }
+            a[n] = w;
+            n += 1;
+        }
+        Weights::Inline(n, a)
+    }
+}
+
+impl std::ops::Deref for Weights {
+    type Target = [f32];
+    fn deref(&self) -> &[f32] {
+        match self {
+            Weights::Inline(n, a) => &a[..*n],
+            Weights::Heap(v) => v,
+        }
+    }
+}
+
+/// Upper bound of [`score::score_name`] for a name whose aligned pairs sum to at most
+/// `x` (similarity x weight) and that leaves at least `unmatched` weight of traveller
+/// tokens unmatched: the ratio bound of [`score::name_upper_bound`] (the matched
+/// listed weight is at least `x`, unmatched listed weight at least 0) times the
+/// uninformative-name discount at `x` (both grow with `x`).
+pub(crate) fn name_bound(x: f32, unmatched: f32) -> f32 {
+    let conf = (x / score::INFORMATIVE_MASS).min(1.0);
+    score::name_upper_bound(x, unmatched) * (1.0 - score::UNINFORMATIVE_DISCOUNT * (1.0 - conf))
+}
+
+thread_local! {
+    /// Per-thread marks over names, all zero between queries: set membership and
+    /// intersection counts without sorting or hashing long posting unions.
+    static MARKS: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` with this thread's marks (at least `n` long, all zero); `f` returns the
+/// names it marked, which are reset afterwards.
+pub(crate) fn with_marks(n: usize, f: impl FnOnce(&mut [u8]) -> Vec<u32>) -> Vec<u32> {
+    MARKS.with(|cell| {
+        let mut marks = cell.borrow_mut();
+        if marks.len() < n {
+            marks.resize(n, 0);
+        }
+        f(&mut marks[..n])
+    })
+}
+
+/// Resets the marks of `touched` names (every name `f` of [`with_marks`] changed must
+/// be listed here, or in its result).
+pub(crate) fn clear_marks(marks: &mut [u8], touched: impl Iterator<Item = u32>) {
+    for n in touched {
+        marks[n as usize] = 0;
+    }
+}
