@@ -78,3 +78,80 @@ pub(crate) fn clear_marks(marks: &mut [u8], touched: impl Iterator<Item = u32>) 
         marks[n as usize] = 0;
     }
 }
+
+/// What retrieval found for one query token: its matches, weight and largest weight.
+#[derive(Clone)]
+pub(crate) struct Retrieved {
+    pub matches: Vec<(u32, f32, crate::score::How)>,
+    pub weight: f32,
+    pub wmax: f32,
+}
+
+/// Per-thread cache of query-token retrieval, keyed by the index and everything
+/// retrieval reads of the token (forms, keys, role, truncatable). Manifests repeat
+/// tokens heavily (MOHAMMED, ALI, AL): a hit skips the fst walks, the deletion
+/// neighbourhood and the edit distances. Retrieval is deterministic, so a cached
+/// result is the result. Bounded: cleared when it holds too many matches.
+struct RetrievalCache {
+    index: u64,
+    map: std::collections::HashMap<String, Retrieved>,
+    matches: usize,
+}
+
+/// Most matches held by one thread's cache (12 bytes each).
+const CACHE_MATCHES: usize = 2_000_000;
+
+thread_local! {
+    static CACHE: RefCell<RetrievalCache> = RefCell::new(RetrievalCache {
+        index: 0,
+        map: std::collections::HashMap::new(),
+        matches: 0,
+    });
+}
+
+/// The cache key of a query token.
+pub(crate) fn retrieval_key(
+    forms: &[String],
+    keys: &[String],
+    role: u8,
+    truncatable: bool,
+) -> String {
+    let mut k = String::with_capacity(64);
+    k.push(char::from(b'0' + role));
+    k.push(if truncatable { 'T' } else { 'F' });
+    for f in forms {
+        k.push('|');
+        k.push_str(f);
+    }
+    k.push('#');
+    for f in keys {
+        k.push('|');
+        k.push_str(f);
+    }
+    k
+}
+
+/// The cached retrieval of `key` over index `index`, if any.
+pub(crate) fn cached(index: u64, key: &str) -> Option<Retrieved> {
+    CACHE.with(|c| {
+        let c = c.borrow();
+        if c.index != index {
+            return None;
+        }
+        c.map.get(key).cloned()
+    })
+}
+
+/// Remembers the retrieval of `key` over index `index`.
+pub(crate) fn remember(index: u64, key: String, r: &Retrieved) {
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.index != index || c.matches + r.matches.len() > CACHE_MATCHES {
+            c.map.clear();
+            c.matches = 0;
+            c.index = index;
+        }
+        c.matches += r.matches.len();
+        c.map.insert(key, r.clone());
+    })
+}

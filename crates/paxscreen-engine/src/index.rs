@@ -128,6 +128,10 @@ impl AsRef<[u8]> for FstBytes {
 }
 
 pub(crate) struct Index {
+    /// Unique per built or opened index in this process: keys the per-thread caches
+    /// of query-token retrieval (see `hot.rs`), so a cache never outlives its index's
+    /// identity even when a new index reuses the old one's memory.
+    pub id: u64,
     pub entries: Vec<WatchlistEntry>,
     pub tables: Tables,
     /// form string -> form id
@@ -136,6 +140,12 @@ pub(crate) struct Index {
     pub keys_fst: Map<FstBytes>,
     /// deletion variant -> id into `delete_forms`
     pub deletes_fst: Map<FstBytes>,
+}
+
+/// A fresh [`Index::id`].
+pub(crate) fn next_index_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 pub(crate) const ROLE_NAME: u8 = 0;
@@ -216,6 +226,7 @@ impl Index {
         let keys_fst = build_map(&tables.keys)?;
         let deletes_fst = build_map(&delete_keys)?;
         Ok(Index {
+            id: next_index_id(),
             entries,
             tables,
             forms_fst,

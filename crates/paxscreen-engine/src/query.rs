@@ -194,6 +194,17 @@ fn key_ids(index: &Index, q: &QueryToken) -> Vec<u32> {
 /// Finds every listed token that `q` meets, through the fsts (or, `exhaustive`, by
 /// comparing with every listed token).
 fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
+    use crate::hot::{cached, remember, retrieval_key, Retrieved};
+    // The exhaustive reference never reads or fills the cache.
+    let key = (!exhaustive).then(|| retrieval_key(&q.forms, &q.keys, q.role, q.truncatable));
+    if let Some(key) = &key {
+        if let Some(r) = cached(index.id, key) {
+            q.matches = r.matches;
+            q.weight = r.weight;
+            q.wmax = r.wmax;
+            return;
+        }
+    }
     let kids = key_ids(index, q);
     let mut candidates: Vec<u32> = Vec::new();
     if exhaustive {
@@ -246,6 +257,15 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
         .map(|m| weight_of(m.0))
         .unwrap_or(score::UNKNOWN_TOKEN_WEIGHT);
     q.matches = matches;
+    if let Some(key) = key {
+        let r = Retrieved {
+            matches: std::mem::take(&mut q.matches),
+            weight: q.weight,
+            wmax: q.wmax,
+        };
+        remember(index.id, key, &r);
+        q.matches = r.matches;
+    }
 }
 
 /// Names that could reach `needed` (name score), in ascending order.

@@ -217,6 +217,7 @@ pub(crate) fn open(dir: &Path) -> Result<Screener, EngineError> {
         return Err(bad(&epath, "names refer to missing entries"));
     }
     let index = Index {
+        id: crate::index::next_index_id(),
         entries,
         tables,
         forms_fst,
