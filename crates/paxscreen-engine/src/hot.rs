@@ -155,3 +155,75 @@ pub(crate) fn remember(index: u64, key: String, r: &Retrieved) {
         c.map.insert(key, r.clone());
     })
 }
+
+thread_local! {
+    /// Per-thread slots over listed tokens, all zero between queries: slot `s > 0` of
+    /// a token holds its values for each traveller token at `(s - 1) * nq ..`.
+    static TOKEN_SLOTS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The best value (similarity x weight) each traveller token can earn from each
+/// matched listed token, looked up by token id without binary searches.
+pub(crate) struct TokenValues<'a> {
+    slots: std::cell::RefMut<'a, Vec<u32>>,
+    values: Vec<f32>,
+    touched: Vec<u32>,
+    nq: usize,
+}
+
+/// Runs `f` with the values of `by_value[i]` = (value, listed token) per traveller token.
+pub(crate) fn with_token_values<R>(
+    n_tokens: usize,
+    by_value: &[Vec<(f32, u32)>],
+    f: impl FnOnce(&TokenValues<'_>) -> R,
+) -> R {
+    TOKEN_SLOTS.with(|cell| {
+        let mut slots = cell.borrow_mut();
+        if slots.len() < n_tokens {
+            slots.resize(n_tokens, 0);
+        }
+        let nq = by_value.len();
+        let mut values: Vec<f32> = Vec::new();
+        let mut touched = Vec::new();
+        for (i, v) in by_value.iter().enumerate() {
+            for &(val, t) in v {
+                let s = &mut slots[t as usize];
+                if *s == 0 {
+                    touched.push(t);
+                    values.resize(values.len() + nq, 0.0);
+                    *s = (values.len() / nq) as u32;
+                }
+                let at = (*s as usize - 1) * nq + i;
+                values[at] = values[at].max(val);
+            }
+        }
+        let tv = TokenValues {
+            slots,
+            values,
+            touched,
+            nq,
+        };
+        let r = f(&tv);
+        let TokenValues {
+            mut slots, touched, ..
+        } = tv;
+        for t in touched {
+            slots[t as usize] = 0;
+        }
+        r
+    })
+}
+
+impl TokenValues<'_> {
+    /// The values of listed token `t` per traveller token (empty when it matches none).
+    #[inline]
+    pub fn of(&self, t: u32) -> &[f32] {
+        match self.slots.get(t as usize) {
+            Some(&s) if s > 0 => {
+                let a = (s as usize - 1) * self.nq;
+                &self.values[a..a + self.nq]
+            }
+            _ => &[],
+        }
+    }
+}

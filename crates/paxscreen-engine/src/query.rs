@@ -384,30 +384,32 @@ fn candidate_names(index: &Index, query: &[QueryToken], needed: f32, exhaustive:
     });
     names.sort_unstable();
     let q_weights: Weights = query.iter().map(|q| q.weight).collect();
-    names.retain(|&n| {
-        let rec = &index.tables.names[n as usize];
-        // This name's own bound: each traveller token contributes at most its best
-        // value over the name's tokens; tokens meeting none are unmatched.
-        let mut x = 0.0f32;
-        let mut unmatched = 0.0f32;
-        for q in query {
-            let mut best = 0.0f32;
+    crate::hot::with_token_values(tokens.len(), &by_value, |values| {
+        let mut best: Vec<f32> = vec![0.0; query.len()];
+        names.retain(|&n| {
+            let rec = &index.tables.names[n as usize];
+            // This name's own bound: each traveller token contributes at most its best
+            // value over the name's tokens; tokens meeting none are unmatched.
+            best.iter_mut().for_each(|b| *b = 0.0);
             for &t in &rec.tokens {
-                let s = q.sim(t).0;
-                if s > 0.0 {
-                    best = best.max(s * tokens[t as usize].weight);
+                for (b, &v) in best.iter_mut().zip(values.of(t)) {
+                    *b = b.max(v);
                 }
             }
-            if best > 0.0 {
-                x += best;
-            } else {
-                unmatched += q.weight;
+            let mut x = 0.0f32;
+            let mut unmatched = 0.0f32;
+            for (q, &b) in query.iter().zip(&best) {
+                if b > 0.0 {
+                    x += b;
+                } else {
+                    unmatched += q.weight;
+                }
             }
-        }
-        if name_bound(x, unmatched) + 1e-6 < floor {
-            return false;
-        }
-        score_indexed_name(index, query, &q_weights, n).score >= floor
+            if name_bound(x, unmatched) + 1e-6 < floor {
+                return false;
+            }
+            score_indexed_name(index, query, &q_weights, n).score >= floor
+        });
     });
     names
 }
