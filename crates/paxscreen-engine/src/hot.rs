@@ -53,6 +53,23 @@ pub(crate) fn name_bound(x: f32, unmatched: f32) -> f32 {
     score::name_upper_bound(x, unmatched) * (1.0 - score::UNINFORMATIVE_DISCOUNT * (1.0 - conf))
 }
 
+/// Upper bound of [`score::score_name`] for a name of total token weight
+/// `name_weight` whose aligned pairs sum to at most `x` and that leaves at least
+/// `unmatched` weight of traveller tokens unmatched. With `w` the matched listed
+/// weight (`w >= x`), the unmatched listed weight is `name_weight - w`, so the
+/// denominator `w + alpha * unmatched + beta * (name_weight - w)` is at least
+/// `(1 - beta) * x + beta * name_weight + alpha * unmatched`; the bound grows with `x`.
+pub(crate) fn name_bound_with_listed(x: f32, unmatched: f32, name_weight: f32) -> f32 {
+    if x <= 0.0 {
+        return 0.0;
+    }
+    let beta = score::BETA_UNMATCHED_LISTED;
+    let denominator =
+        (1.0 - beta) * x + beta * name_weight.max(x) + score::ALPHA_UNMATCHED_TRAVELLER * unmatched;
+    let conf = (x / score::INFORMATIVE_MASS).min(1.0);
+    (x / denominator).min(1.0) * (1.0 - score::UNINFORMATIVE_DISCOUNT * (1.0 - conf))
+}
+
 thread_local! {
     /// Per-thread marks over names, all zero between queries: set membership and
     /// intersection counts without sorting or hashing long posting unions.

@@ -108,6 +108,9 @@ pub(crate) struct Tables {
     pub tokens: Vec<TokenInfo>,
     pub token_names: Postings,
     pub names: Vec<NameRec>,
+    /// Sum of the token weights of each name (bounds the unmatched listed weight when
+    /// pruning candidates).
+    pub name_weight: Vec<f32>,
     /// (normalized document number, entry), sorted.
     pub documents: Vec<(String, u32)>,
 }
@@ -335,6 +338,10 @@ impl Index {
         }
         documents.sort_unstable();
         documents.dedup();
+        let name_weight = names
+            .iter()
+            .map(|n| n.tokens.iter().map(|&t| tokens[t as usize].weight).sum())
+            .collect();
         let tables = Tables {
             forms,
             form_tokens: Postings::from_lists(form_lists),
@@ -344,6 +351,7 @@ impl Index {
             tokens,
             token_names: Postings::from_lists(token_name_lists),
             names,
+            name_weight,
             documents,
         };
         // The deletion variants themselves live only in the fst.

@@ -405,7 +405,8 @@ fn candidate_names(index: &Index, query: &[QueryToken], needed: f32, exhaustive:
                     unmatched += q.weight;
                 }
             }
-            if name_bound(x, unmatched) + 1e-6 < floor {
+            let name_weight = index.tables.name_weight[n as usize];
+            if crate::hot::name_bound_with_listed(x, unmatched, name_weight) + 1e-4 < floor {
                 return false;
             }
             score_indexed_name(index, query, &q_weights, n).score >= floor
