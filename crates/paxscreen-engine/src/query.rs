@@ -405,6 +405,10 @@ fn candidate_names(index: &Index, query: &[QueryToken], needed: f32, exhaustive:
                     unmatched += q.weight;
                 }
             }
+            // The cheap bound first: the name's total weight is one more cache miss.
+            if name_bound(x, unmatched) + 1e-6 < floor {
+                return false;
+            }
             let name_weight = index.tables.name_weight[n as usize];
             if crate::hot::name_bound_with_listed(x, unmatched, name_weight) + 1e-4 < floor {
                 return false;
