@@ -35,6 +35,9 @@ enum Command {
     Eval(paxscreen_eval::EvalArgs),
     /// Generate data: the labelled dev set, the demo data, national-scale lists.
     Synth(paxscreen_synth::SynthArgs),
+    /// National-scale measurements: index build, snapshot size and load, throughput,
+    /// latency, memory, and agreement with exhaustive scoring.
+    Bench(paxscreen_bench::BenchArgs),
 }
 
 fn main() -> ExitCode {
@@ -61,6 +64,9 @@ fn main() -> ExitCode {
             .map(|_| commands::EXIT_OK)
             .map_err(anyhow::Error::from),
         Command::Synth(a) => paxscreen_synth::run_synth(a)
+            .map(|_| commands::EXIT_OK)
+            .map_err(anyhow::Error::from),
+        Command::Bench(a) => paxscreen_bench::run_bench(a)
             .map(|_| commands::EXIT_OK)
             .map_err(anyhow::Error::from),
     };
