@@ -836,7 +836,7 @@ fn is_sun_abd_prefix(f: &str, next: &str) -> bool {
 fn is_weak_abd_prefix(f: &str) -> bool {
     matches!(
         f,
-        "ABDU" | "ABDI" | "ABDO" | "ABDOU" | "ABDE" | "ABDOH" | "ABDUH"
+        "ABDU" | "ABDI" | "ABDO" | "ABDOU" | "ABDE" | "ABDOH" | "ABDUH" | "ABDOUH"
     )
 }
 
@@ -1085,6 +1085,8 @@ fn arabic_structure(toks: Vec<Tok>) -> Vec<Tok> {
             // ABDO JALIL / ABDOU RAHMAN as ABDUL JALIL / ABDUL RAHMAN: a weak ABD form
             // before another name is the same prefix (the listed side merges ABDUL X).
             || (is_weak_abd_prefix(f0) && i + 1 < n)
+            // ABID AL-KHALIQ: before an article ABID is the ABD of a compound.
+            || (f0 == "ABID" && i + 2 < n && is_particle(&toks[i + 1].forms[0]))
         {
             let mut j = i + 1;
             if j < n && is_particle(&toks[j].forms[0]) && j + 1 < n {
@@ -1192,6 +1194,26 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                     push_form(&mut t.forms, &r2);
                 }
                 push_form(&mut t.forms, &rest);
+            }
+            // French renderings of Arabic W (RIDOUANE = RIDWAN, MAROUANE = MARWAN,
+            // OUAHID = WAHID), and the Bengali -UR of a compound's first part (AZIZUR
+            // RAHMAN, HABIBUR, LATIFUR: the name is AZIZ, HABIB, LATIF).
+            {
+                let f0 = t.forms[0].clone();
+                if f0.contains("OUA") || f0.contains("OUI") {
+                    let mut w = f0.replace("OUA", "WA").replace("OUI", "WI");
+                    if w.len() > 4 && w.ends_with("NE") {
+                        w.pop();
+                    }
+                    push_form(&mut t.forms, &w);
+                }
+                if let Some(stem) = f0.strip_suffix("UR") {
+                    if stem.len() >= 4
+                        && matches!(stem.as_bytes()[stem.len() - 1], b'Z' | b'B' | b'F' | b'L')
+                    {
+                        push_form(&mut t.forms, stem);
+                    }
+                }
             }
             // German and French renderings of Russian -ОВ/-ЕВ (ROMANOFF, ROMANOW = ROMANOV).
             {
