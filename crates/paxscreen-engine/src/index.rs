@@ -106,6 +106,9 @@ pub(crate) struct Tables {
     pub key_tokens: Postings,
     pub delete_forms: Postings,
     pub tokens: Vec<TokenInfo>,
+    /// Names holding each token, lightest first (ascending `name_weight`, then name
+    /// id): a query reads a list only up to the heaviest name that can still reach
+    /// its floor.
     pub token_names: Postings,
     pub names: Vec<NameRec>,
     /// Sum of the token weights of each name (bounds the unmatched listed weight when
@@ -137,12 +140,28 @@ pub(crate) struct Index {
     pub id: u64,
     pub entries: Vec<WatchlistEntry>,
     pub tables: Tables,
+    /// The tokens of each name stored flat (list `n` is `tables.names[n].tokens`):
+    /// derived from `tables` when built or opened, so the candidate filter reads the
+    /// ascending candidate names' tokens from one array instead of one allocation each.
+    pub name_tokens: Postings,
     /// form string -> form id
     pub forms_fst: Map<FstBytes>,
     /// variant key -> key id
     pub keys_fst: Map<FstBytes>,
     /// deletion variant -> id into `delete_forms`
     pub deletes_fst: Map<FstBytes>,
+}
+
+/// The tokens of `names` as one flat [`Postings`] (see [`Index::name_tokens`]).
+pub(crate) fn name_tokens(names: &[NameRec]) -> Postings {
+    let mut offsets = Vec::with_capacity(names.len() + 1);
+    let mut data = Vec::with_capacity(names.iter().map(|n| n.tokens.len()).sum());
+    offsets.push(0);
+    for n in names {
+        data.extend_from_slice(&n.tokens);
+        offsets.push(data.len() as u32);
+    }
+    Postings { offsets, data }
 }
 
 /// A fresh [`Index::id`].
@@ -230,6 +249,7 @@ impl Index {
         let deletes_fst = build_map(&delete_keys)?;
         Ok(Index {
             id: next_index_id(),
+            name_tokens: name_tokens(&tables.names),
             entries,
             tables,
             forms_fst,
@@ -338,10 +358,17 @@ impl Index {
         }
         documents.sort_unstable();
         documents.dedup();
-        let name_weight = names
+        let name_weight: Vec<f32> = names
             .iter()
             .map(|n| n.tokens.iter().map(|&t| tokens[t as usize].weight).sum())
             .collect();
+        for l in &mut token_name_lists {
+            l.sort_unstable_by(|&a, &b| {
+                name_weight[a as usize]
+                    .total_cmp(&name_weight[b as usize])
+                    .then(a.cmp(&b))
+            });
+        }
         let tables = Tables {
             forms,
             form_tokens: Postings::from_lists(form_lists),

@@ -43,8 +43,7 @@ const TRUNCATION_LENGTH: usize = 28;
 fn split_glued(index: &Index, form: &str) -> Option<Vec<String>> {
     const MIN_PIECE: usize = 2;
     let n = form.len();
-    if !(2 * MIN_PIECE..=40).contains(&n) || !form.is_ascii() || index.forms_fst.contains_key(form)
-    {
+    if !(2 * MIN_PIECE..=40).contains(&n) || !form.is_ascii() {
         return None;
     }
     // best[i] = (pieces, previous cut) for the prefix form[..i].
@@ -53,7 +52,10 @@ fn split_glued(index: &Index, form: &str) -> Option<Vec<String>> {
     for i in 0..n {
         let Some((pieces, _)) = best[i] else { continue };
         for j in (i + MIN_PIECE)..=n {
-            if index.forms_fst.contains_key(&form[i..j])
+            // The whole token is not a split of itself (it may be a listed form too:
+            // GHOLAMALI is listed, and is also GHOLAM ALI).
+            if (i > 0 || j < n)
+                && index.forms_fst.contains_key(&form[i..j])
                 && best[j].is_none_or(|(p, _)| pieces + 1 < p)
             {
                 best[j] = Some((pieces + 1, i));
@@ -101,7 +103,7 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
     for mut q in analyse_traveller(t) {
         retrieve_tokens(index, &mut q, exhaustive);
         let exact = q.matches.iter().any(|m| m.2 == How::Exact);
-        let pieces = if q.role == crate::index::ROLE_NAME && !exact {
+        let pieces = if q.role == crate::index::ROLE_NAME && (!exact || q.forms[0].len() >= 8) {
             split_glued(index, &q.forms[0])
         } else {
             None
@@ -268,6 +270,13 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
     }
 }
 
+/// Lists at least this long are candidates to stop taking pairs before (see
+/// `candidate_names`), at most [`MAX_STOPS`] times per query.
+const LONG_LIST: usize = 1024;
+const MAX_STOPS: usize = 16;
+/// Lists shorter than this are read whole rather than searched for a weight cut.
+const SHORT_LIST: usize = 64;
+
 /// Names that could reach `needed` (name score), in ascending order.
 ///
 /// The exhaustive path returns every name: it is the reference the index is checked
@@ -307,10 +316,15 @@ fn candidate_names(index: &Index, query: &[QueryToken], needed: f32, exhaustive:
         .iter()
         .map(|v| v.first().map_or(0.0, |m| m.0))
         .collect();
+    let total: f32 = vmax.iter().sum();
+    let name_weight = &index.tables.name_weight;
     // Pairs a name must hold one of: take the highest-valued pair while a name holding
     // none of the pairs taken so far could still reach the floor.
     let mut taken = vec![0usize; query.len()];
     let mut pairs_cost = 0usize;
+    // Places to stop early, before taking a long list: (pairs taken, their cost, the
+    // value `x` and unmatched weight bounding a name that holds none of them).
+    let mut stops: Vec<(Vec<usize>, usize, f32, f32)> = Vec::new();
     loop {
         let mut x = 0.0f32;
         let mut unmatched = 0.0f32;
@@ -330,11 +344,45 @@ fn candidate_names(index: &Index, query: &[QueryToken], needed: f32, exhaustive:
         if name_bound(x, unmatched) + 1e-6 < floor {
             break;
         }
-        pairs_cost += postings.get(by_value[i][taken[i]].1).len();
+        let len = postings.get(by_value[i][taken[i]].1).len();
+        if len >= LONG_LIST && stops.len() < MAX_STOPS {
+            stops.push((taken.clone(), pairs_cost, x, unmatched));
+        }
+        pairs_cost += len;
         taken[i] += 1;
     }
+    // Stopping early at `stop`: a reachable name holds one of the pairs taken in full
+    // (`taken`); one holding none of those taken by `stop` earns at most `x` with at
+    // least `unmatched` left, so with total weight `w` it scores at most
+    // `name_bound_with_listed(x, unmatched, w)`, which falls as `w` grows. Postings run
+    // lightest name first: the other pairs' lists are read only up to the first name
+    // too heavy to reach the floor.
+    let read_upto = |p: &[u32], x: f32, unmatched: f32| -> usize {
+        if p.len() < SHORT_LIST {
+            return p.len();
+        }
+        p.partition_point(|&n| {
+            name_weight.get(n as usize).is_some_and(|&w| {
+                crate::hot::name_bound_with_listed(x, unmatched, w) + 2e-4 >= floor
+            })
+        })
+    };
+    let mut early: Option<(usize, usize)> = None;
+    for (s, (stop_taken, cost, x, unmatched)) in stops.iter().enumerate() {
+        let mut cost = *cost;
+        for (i, v) in by_value.iter().enumerate() {
+            for m in &v[stop_taken[i]..taken[i]] {
+                cost += read_upto(postings.get(m.1), *x, *unmatched);
+            }
+        }
+        if cost < early.map_or(pairs_cost, |e| e.1) {
+            early = Some((s, cost));
+        }
+    }
+    if let Some((_, cost)) = early {
+        pairs_cost = cost;
+    }
     // Traveller tokens no reachable name can miss, cheapest first.
-    let total: f32 = vmax.iter().sum();
     let mut required: Vec<(usize, usize)> = (0..query.len())
         .filter(|&i| name_bound(total - vmax[i], query[i].weight) + 1e-6 < floor)
         .map(|i| {
@@ -368,8 +416,15 @@ fn candidate_names(index: &Index, query: &[QueryToken], needed: f32, exhaustive:
             clear_marks(marks, touched.copied());
         } else {
             for (i, v) in by_value.iter().enumerate() {
-                for &(_, t) in &v[..taken[i]] {
-                    for &n in postings.get(t) {
+                for (j, &(_, t)) in v[..taken[i]].iter().enumerate() {
+                    let mut list = postings.get(t);
+                    if let Some((s, _)) = early {
+                        let (stop_taken, _, x, unmatched) = &stops[s];
+                        if j >= stop_taken[i] {
+                            list = &list[..read_upto(list, *x, *unmatched)];
+                        }
+                    }
+                    for &n in list {
                         let m = &mut marks[n as usize];
                         if *m == 0 {
                             *m = 1;
@@ -386,12 +441,12 @@ fn candidate_names(index: &Index, query: &[QueryToken], needed: f32, exhaustive:
     let q_weights: Weights = query.iter().map(|q| q.weight).collect();
     crate::hot::with_token_values(tokens.len(), &by_value, |values| {
         let mut best: Vec<f32> = vec![0.0; query.len()];
+        let name_tokens = &index.name_tokens;
         names.retain(|&n| {
-            let rec = &index.tables.names[n as usize];
             // This name's own bound: each traveller token contributes at most its best
             // value over the name's tokens; tokens meeting none are unmatched.
             best.iter_mut().for_each(|b| *b = 0.0);
-            for &t in &rec.tokens {
+            for &t in name_tokens.get(n) {
                 for (b, &v) in best.iter_mut().zip(values.of(t)) {
                     *b = b.max(v);
                 }
@@ -425,13 +480,12 @@ fn score_indexed_name(
     q_weights: &[f32],
     name: u32,
 ) -> NameScore {
-    let rec = &index.tables.names[name as usize];
-    let c_weights: crate::hot::Weights = rec
-        .tokens
+    let tokens = index.name_tokens.get(name);
+    let c_weights: crate::hot::Weights = tokens
         .iter()
         .map(|&t| index.tables.tokens[t as usize].weight)
         .collect();
-    score::score_name(q_weights, &c_weights, |i, j| query[i].sim(rec.tokens[j]).0)
+    score::score_name(q_weights, &c_weights, |i, j| query[i].sim(tokens[j]).0)
 }
 
 struct EntryBest {

@@ -21,7 +21,8 @@ use std::path::{Path, PathBuf};
 pub(crate) const MANIFEST: &str = "manifest.json";
 const FORMAT: &str = "paxscreen-snapshot";
 /// 2: tables carry the per-name token weight sums.
-const FORMAT_VERSION: u32 = 2;
+/// 3: token postings ordered by name weight (lightest first).
+const FORMAT_VERSION: u32 = 3;
 
 #[derive(Debug, Serialize, Deserialize)]
 struct SnapshotFile {
@@ -229,6 +230,7 @@ pub(crate) fn open(dir: &Path) -> Result<Screener, EngineError> {
     }
     let index = Index {
         id: crate::index::next_index_id(),
+        name_tokens: crate::index::name_tokens(&tables.names),
         entries,
         tables,
         forms_fst,
