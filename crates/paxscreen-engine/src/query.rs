@@ -43,7 +43,8 @@ const TRUNCATION_LENGTH: usize = 28;
 fn split_glued(index: &Index, form: &str) -> Option<Vec<String>> {
     const MIN_PIECE: usize = 2;
     let n = form.len();
-    if !(2 * MIN_PIECE..=40).contains(&n) || !form.is_ascii() {
+    if !(2 * MIN_PIECE..=40).contains(&n) || !form.is_ascii() || index.forms_fst.contains_key(form)
+    {
         return None;
     }
     // best[i] = (pieces, previous cut) for the prefix form[..i].
@@ -52,10 +53,7 @@ fn split_glued(index: &Index, form: &str) -> Option<Vec<String>> {
     for i in 0..n {
         let Some((pieces, _)) = best[i] else { continue };
         for j in (i + MIN_PIECE)..=n {
-            // The whole token is not a split of itself (it may be a listed form too:
-            // GHOLAMALI is listed, and is also GHOLAM ALI).
-            if (i > 0 || j < n)
-                && index.forms_fst.contains_key(&form[i..j])
+            if index.forms_fst.contains_key(&form[i..j])
                 && best[j].is_none_or(|(p, _)| pieces + 1 < p)
             {
                 best[j] = Some((pieces + 1, i));
@@ -103,7 +101,7 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
     for mut q in analyse_traveller(t) {
         retrieve_tokens(index, &mut q, exhaustive);
         let exact = q.matches.iter().any(|m| m.2 == How::Exact);
-        let pieces = if q.role == crate::index::ROLE_NAME && (!exact || q.forms[0].len() >= 8) {
+        let pieces = if q.role == crate::index::ROLE_NAME && !exact {
             split_glued(index, &q.forms[0])
         } else {
             None
