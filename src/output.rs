@@ -153,15 +153,14 @@ impl<W: Write> ResultWriter<W> {
 /// Prints the token alignment and each evidence term of a hit.
 pub fn write_explanation(out: &mut impl Write, h: &Hit, indent: &str) -> std::io::Result<()> {
     let e = &h.evidence;
-    let word = |v: &dyn erased::AsSnake| v.snake();
     writeln!(
         out,
         "{indent}name {:.3} | dob {} | nationality {} | gender {} | document {}",
         e.name,
-        word(&e.dob),
-        word(&e.nationality),
-        word(&e.gender),
-        word(&e.document)
+        e.dob.as_str(),
+        e.nationality.as_str(),
+        e.gender.as_str(),
+        e.document.as_str()
     )?;
     for t in &e.tokens {
         let left = if t.traveller.is_empty() {
@@ -180,19 +179,4 @@ pub fn write_explanation(out: &mut impl Write, h: &Hit, indent: &str) -> std::io
         writeln!(out, "{indent}  {a}")?;
     }
     Ok(())
-}
-
-mod erased {
-    /// Serde's snake_case name of an evidence enum value.
-    pub trait AsSnake {
-        fn snake(&self) -> String;
-    }
-    impl<T: serde::Serialize> AsSnake for T {
-        fn snake(&self) -> String {
-            serde_json::to_value(self)
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default()
-        }
-    }
 }

@@ -58,6 +58,54 @@ pub enum DocumentEvidence {
     None,
 }
 
+impl DobEvidence {
+    /// The name used in JSON output and explanations (`exact`, `partial_conflict`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DobEvidence::Exact => "exact",
+            DobEvidence::Month => "month",
+            DobEvidence::Year => "year",
+            DobEvidence::Range => "range",
+            DobEvidence::Near => "near",
+            DobEvidence::PartialConflict => "partial_conflict",
+            DobEvidence::Conflict => "conflict",
+            DobEvidence::None => "none",
+        }
+    }
+}
+
+impl NationalityEvidence {
+    /// The name used in JSON output and explanations.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NationalityEvidence::Match => "match",
+            NationalityEvidence::Conflict => "conflict",
+            NationalityEvidence::None => "none",
+        }
+    }
+}
+
+impl GenderEvidence {
+    /// The name used in JSON output and explanations.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GenderEvidence::Match => "match",
+            GenderEvidence::Conflict => "conflict",
+            GenderEvidence::None => "none",
+        }
+    }
+}
+
+impl DocumentEvidence {
+    /// The name used in JSON output and explanations.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentEvidence::Match => "match",
+            DocumentEvidence::None => "none",
+        }
+    }
+}
+
 /// How one traveller name token was aligned with one listed name token.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TokenMatch {
@@ -107,4 +155,50 @@ pub struct Hit {
     pub matched_name: String,
     /// Why.
     pub evidence: Evidence,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json(v: impl Serialize) -> String {
+        serde_json::to_value(v)
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    #[test]
+    fn names_equal_the_json_names() {
+        for e in [
+            DobEvidence::Exact,
+            DobEvidence::Month,
+            DobEvidence::Year,
+            DobEvidence::Range,
+            DobEvidence::Near,
+            DobEvidence::PartialConflict,
+            DobEvidence::Conflict,
+            DobEvidence::None,
+        ] {
+            assert_eq!(e.as_str(), json(e));
+        }
+        for e in [
+            NationalityEvidence::Match,
+            NationalityEvidence::Conflict,
+            NationalityEvidence::None,
+        ] {
+            assert_eq!(e.as_str(), json(e));
+        }
+        for e in [
+            GenderEvidence::Match,
+            GenderEvidence::Conflict,
+            GenderEvidence::None,
+        ] {
+            assert_eq!(e.as_str(), json(e));
+        }
+        for e in [DocumentEvidence::Match, DocumentEvidence::None] {
+            assert_eq!(e.as_str(), json(e));
+        }
+    }
 }

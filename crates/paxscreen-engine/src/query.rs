@@ -612,34 +612,17 @@ fn make_hit(
     let gender = score::gender_evidence(t.gender, e.gender);
     let mut adjustments = Vec::new();
     let mut total = b.score.score;
-    for (label, adj) in [
+    for (what, word, adj) in [
+        ("dob", dob.as_str(), score::dob_adjustment(dob)),
         (
-            format!(
-                "dob {}",
-                serde_json::to_value(dob)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default()
-            ),
-            score::dob_adjustment(dob),
-        ),
-        (
-            format!(
-                "nationality {}",
-                serde_json::to_value(nat)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default()
-            ),
+            "nationality",
+            nat.as_str(),
             score::nationality_adjustment(nat),
         ),
-        (
-            "gender conflict".to_string(),
-            score::gender_adjustment(gender),
-        ),
+        ("gender", gender.as_str(), score::gender_adjustment(gender)),
     ] {
         if adj != 0.0 {
-            adjustments.push(format!("{label} {adj:+.2}"));
+            adjustments.push(format!("{what} {word} {adj:+.2}"));
             total += adj;
         }
     }

@@ -97,15 +97,7 @@ pub(crate) fn traveller_to_pb(t: &Traveller) -> pb::Traveller {
     }
 }
 
-/// The same snake_case string serde writes in the JSONL output (`exact`, `match`, ...).
-fn snake<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(_) => String::new(),
-    }
-}
-
+/// A hit as the proto carries it; evidence enums as the JSONL names (`exact`, `match`, ...).
 pub(crate) fn hit_to_pb(h: &Hit) -> pb::Hit {
     let e = &h.evidence;
     pb::Hit {
@@ -115,10 +107,10 @@ pub(crate) fn hit_to_pb(h: &Hit) -> pb::Hit {
         matched_name: h.matched_name.clone(),
         evidence: Some(pb::Evidence {
             name: e.name,
-            dob: snake(&e.dob),
-            nationality: snake(&e.nationality),
-            document: snake(&e.document),
-            gender: snake(&e.gender),
+            dob: e.dob.as_str().to_string(),
+            nationality: e.nationality.as_str().to_string(),
+            document: e.document.as_str().to_string(),
+            gender: e.gender.as_str().to_string(),
             tokens: e
                 .tokens
                 .iter()
