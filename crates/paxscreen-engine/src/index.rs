@@ -305,7 +305,7 @@ impl Index {
                 role: *role,
             });
         }
-        // 3. Postings token -> names, and rarity weights from names per primary key.
+        // 3. Postings token -> names, and rarity weights from names per key.
         let mut token_name_lists = vec![Vec::new(); tokens.len()];
         let mut key_df = vec![0u32; keys.len()];
         for (ni, n) in names.iter().enumerate() {
@@ -315,7 +315,7 @@ impl Index {
                 if l.last() != Some(&(ni as u32)) {
                     l.push(ni as u32);
                 }
-                name_keys.extend(tokens[t as usize].keys.first().copied());
+                name_keys.extend(tokens[t as usize].keys.iter().copied());
             }
             name_keys.sort_unstable();
             name_keys.dedup();
@@ -323,8 +323,15 @@ impl Index {
                 key_df[k as usize] += 1;
             }
         }
+        // A token weighs as its most common key: the Arabic-script `المحمد` (ALMHMD, rare
+        // as written) is as common as its MAHMD reading.
         for t in &mut tokens {
-            let df = t.keys.first().map(|&k| key_df[k as usize]).unwrap_or(1);
+            let df = t
+                .keys
+                .iter()
+                .map(|&k| key_df[k as usize])
+                .max()
+                .unwrap_or(1);
             t.weight = rarity_weight(df, names.len());
         }
         // 4. Deletion neighbourhoods of every form (typo retrieval).

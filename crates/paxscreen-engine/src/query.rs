@@ -505,6 +505,15 @@ pub(crate) fn screen(
             score::nationality_adjustment(paxscreen_core::NationalityEvidence::Match)
         } else {
             0.0
+        }
+        + if t.nationality.is_some() && t.dob.is_some_and(|d| d.is_full()) {
+            score::corroboration(
+                paxscreen_core::DobEvidence::Exact,
+                t.dob,
+                paxscreen_core::NationalityEvidence::Match,
+            )
+        } else {
+            0.0
         };
     let needed = options.threshold as f32 - bonus;
 
@@ -613,7 +622,7 @@ fn make_hit(
     let mut adjustments = Vec::new();
     let mut total = b.score.score;
     for (what, word, adj) in [
-        ("dob", dob.as_str(), score::dob_adjustment(dob)),
+        ("dob", dob.as_str(), score::dob_adjustment(dob, t.dob)),
         (
             "nationality",
             nat.as_str(),
@@ -625,6 +634,13 @@ fn make_hit(
             adjustments.push(format!("{what} {word} {adj:+.2}"));
             total += adj;
         }
+    }
+    let corroboration = score::corroboration(dob, t.dob, nat);
+    if corroboration != 0.0 {
+        adjustments.push(format!(
+            "exact dob and nationality both match {corroboration:+.2}"
+        ));
+        total += corroboration;
     }
     total = total.clamp(0.0, 1.0);
     if document_match && total < score::DOCUMENT_MATCH_FLOOR {

@@ -13,8 +13,8 @@ pub const DEFAULT_THRESHOLD: f64 = 0.76;
 
 /// How scores are built, for `--help` texts and reports.
 pub const SCORING_NOTES: &str = "name score = sum(sim * w) / (sum(w matched) + 0.4 * w(unmatched traveller tokens) + 0.3 * w(unmatched listed tokens)), \
-w = rarity of the listed token, times 1 - 0.35 * (1 - min(1, sum(sim * w) / 1.5)) so that common names alone weigh less; then dob exact +0.10, same month +0.07, same year +0.05, in range +0.04, \
-same year other day -0.08, other year -0.30; nationality match +0.03, conflict -0.06; gender conflict -0.10; \
+w = rarity of the listed token, times 1 - 0.35 * (1 - min(1, sum(sim * w) / 1.5)) so that common names alone weigh less; then dob exact +0.20 (an exact 1 January +0.07), same month +0.07, same year +0.05, in range +0.04, \
+same year other day -0.08, other year -0.30; nationality match +0.03, conflict -0.06; exact dob and nationality both matching +0.05 more; gender conflict -0.10; \
 an equal document number scores at least 0.95";
 
 /// Similarity of two tokens that share a variant key (MOHAMMED / MUHAMMAD).
@@ -216,11 +216,14 @@ pub(crate) fn dob_evidence(traveller: Option<PartialDate>, listed: &[DobSpec]) -
     best
 }
 
-/// Score adjustment for date-of-birth evidence.
-pub(crate) fn dob_adjustment(e: DobEvidence) -> f32 {
+/// Score adjustment for date-of-birth evidence. `t` is the traveller's date: an exact
+/// match on 1 January (the placeholder many documents carry when the day is unknown)
+/// counts as a same-month match.
+pub(crate) fn dob_adjustment(e: DobEvidence, t: Option<PartialDate>) -> f32 {
     match e {
-        DobEvidence::Exact => 0.10,
-        DobEvidence::Month => 0.07,
+        DobEvidence::Exact if t.is_some_and(is_placeholder_date) => DOB_MONTH,
+        DobEvidence::Exact => DOB_EXACT,
+        DobEvidence::Month => DOB_MONTH,
         DobEvidence::Year => 0.05,
         DobEvidence::Range => 0.04,
         DobEvidence::Near | DobEvidence::None => 0.0,
@@ -229,13 +232,44 @@ pub(crate) fn dob_adjustment(e: DobEvidence) -> f32 {
     }
 }
 
+/// Bonus for an exact date of birth: a full date shared by chance is rare (about one in
+/// 20,000 pairs), so with it a partial name (a held-back alias that shares the surname)
+/// reaches the threshold, while a name that shares only common tokens does not.
+pub(crate) const DOB_EXACT: f32 = 0.20;
+/// Bonus for the same year and month (or an exact 1 January).
+pub(crate) const DOB_MONTH: f32 = 0.07;
+/// Extra bonus when the exact date of birth and the nationality both match.
+pub(crate) const CORROBORATION: f32 = 0.05;
+
+/// 1 January, the usual placeholder for an unknown day and month.
+pub(crate) fn is_placeholder_date(d: PartialDate) -> bool {
+    d.month == Some(1) && d.day == Some(1)
+}
+
+/// Extra bonus when an exact (not placeholder) date of birth and the nationality both
+/// match: two independent facts agreeing.
+pub(crate) fn corroboration(
+    dob: DobEvidence,
+    t: Option<PartialDate>,
+    nat: NationalityEvidence,
+) -> f32 {
+    if dob == DobEvidence::Exact
+        && !t.is_some_and(is_placeholder_date)
+        && nat == NationalityEvidence::Match
+    {
+        CORROBORATION
+    } else {
+        0.0
+    }
+}
+
 /// The largest date-of-birth bonus a traveller with this date could earn.
 pub(crate) fn max_dob_bonus(t: Option<PartialDate>) -> f32 {
     match t {
         None => 0.0,
-        Some(d) if d.is_full() => dob_adjustment(DobEvidence::Exact),
-        Some(d) if d.month.is_some() => dob_adjustment(DobEvidence::Month),
-        Some(_) => dob_adjustment(DobEvidence::Year),
+        Some(d) if d.is_full() => dob_adjustment(DobEvidence::Exact, t),
+        Some(d) if d.month.is_some() => dob_adjustment(DobEvidence::Month, t),
+        Some(_) => dob_adjustment(DobEvidence::Year, t),
     }
 }
 
@@ -345,6 +379,32 @@ mod tests {
             }
         });
         assert!(s.score <= name_upper_bound(0.5, 1.0) + 1e-6);
+    }
+
+    #[test]
+    fn placeholder_dates_earn_the_month_bonus() {
+        assert_eq!(
+            dob_adjustment(DobEvidence::Exact, Some(d("1964-05-11"))),
+            DOB_EXACT
+        );
+        assert_eq!(
+            dob_adjustment(DobEvidence::Exact, Some(d("1970-01-01"))),
+            DOB_MONTH
+        );
+        assert_eq!(max_dob_bonus(Some(d("1970-01-01"))), DOB_MONTH);
+        assert_eq!(max_dob_bonus(Some(d("1970-02"))), DOB_MONTH);
+        assert_eq!(max_dob_bonus(None), 0.0);
+        let (e, n) = (DobEvidence::Exact, NationalityEvidence::Match);
+        assert_eq!(corroboration(e, Some(d("1964-05-11")), n), CORROBORATION);
+        assert_eq!(corroboration(e, Some(d("1970-01-01")), n), 0.0);
+        assert_eq!(
+            corroboration(DobEvidence::Month, Some(d("1964-05")), n),
+            0.0
+        );
+        assert_eq!(
+            corroboration(e, Some(d("1964-05-11")), NationalityEvidence::None),
+            0.0
+        );
     }
 
     #[test]

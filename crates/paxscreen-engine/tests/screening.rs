@@ -249,3 +249,65 @@ fn snapshot_roundtrip_and_corruption() {
     let err = Screener::open_snapshot(dir.path()).unwrap_err().to_string();
     assert!(err.contains("checksum"), "{err}");
 }
+
+/// A held-back alias that shares only the surname is a hit when the exact date of birth
+/// and the nationality agree; not on a 1 January date (a placeholder), not on the name
+/// and date alone, and not with another date.
+#[test]
+fn exact_dob_and_nationality_corroborate_a_partial_name() {
+    let mut entries = vec![
+        entry("G1", &["Ibraima CAMARA"], Some("1964-05-11"), Some("GNB")),
+        entry("G2", &["Ousmane DIALLO"], Some("1970-01-01"), Some("GIN")),
+    ];
+    for i in 0..300 {
+        entries.push(entry(
+            &format!("F{i}"),
+            &[&format!("Mamadou {}", ["Bah", "Sow", "Barry"][i % 3])],
+            None,
+            None,
+        ));
+    }
+    let s = Screener::build(entries, vec!["test".into()]).unwrap();
+    let opts = ScreenOptions::default();
+    let hits = s.screen(
+        &traveller("CAMARA", "PAPA", Some("1964-05-11"), Some("GNB")),
+        &opts,
+    );
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0].entry_id, "G1");
+    assert!(hits[0]
+        .evidence
+        .adjustments
+        .iter()
+        .any(|a| a.starts_with("exact dob and nationality both match")));
+    let corroborated = hits[0].score;
+    // Without the nationality: 0.05 + 0.03 less, under the threshold.
+    let low = ScreenOptions {
+        threshold: 0.3,
+        ..ScreenOptions::default()
+    };
+    let alone = s.screen(&traveller("CAMARA", "PAPA", Some("1964-05-11"), None), &low);
+    assert!(
+        (corroborated - alone[0].score - 0.08).abs() < 2e-4,
+        "{alone:?}"
+    );
+    assert!(alone[0].score < opts.threshold);
+    assert!(s
+        .screen(
+            &traveller("CAMARA", "PAPA", Some("1964-05-12"), Some("GNB")),
+            &opts
+        )
+        .is_empty());
+    // 1 January scores as a same-month match, not as an exact date.
+    let placeholder = s.screen(
+        &traveller("DIALLO", "ALPHA", Some("1970-01-01"), Some("GIN")),
+        &low,
+    );
+    let named = s.screen(
+        &traveller("DIALLO", "ALPHA", Some("1970-01"), Some("GIN")),
+        &low,
+    );
+    assert_eq!(placeholder[0].entry_id, "G2");
+    assert!((placeholder[0].score - named[0].score).abs() < 2e-4);
+    assert!(placeholder[0].score < opts.threshold);
+}

@@ -833,6 +833,134 @@ fn is_sun_abd_prefix(f: &str, next: &str) -> bool {
         && next.len() > rest.len() + 2
 }
 
+/// Divine names (and the few other names) that follow ABD in compounds, as written
+/// after the article: `ABD AL-RAHMAN`, `ABDOU KARIM`, `ABDUL HUSSEIN`. Compared by variant
+/// key, so spellings (RAHIM / RAHEEM, QADIR / KADER) need not be listed one by one.
+const AFTER_ABD: &[&str] = &[
+    "RAHMAN",
+    "RAHIM",
+    "MALIK",
+    "QUDDUS",
+    "SALAM",
+    "MUMIN",
+    "MUHAYMIN",
+    "AZIZ",
+    "JABBAR",
+    "MUTAKABBIR",
+    "KHALIQ",
+    "BARI",
+    "MUSAWWIR",
+    "GHAFFAR",
+    "QAHHAR",
+    "WAHHAB",
+    "RAZZAQ",
+    "FATTAH",
+    "ALIM",
+    "BASIT",
+    "RAFI",
+    "MUIZZ",
+    "SAMI",
+    "SAMIE",
+    "BASIR",
+    "HAKAM",
+    "ADL",
+    "LATIF",
+    "KHABIR",
+    "HALIM",
+    "AZIM",
+    "ADHIM",
+    "GHAFUR",
+    "SHAKUR",
+    "ALI",
+    "KABIR",
+    "HAFIZ",
+    "MUQIT",
+    "HASIB",
+    "JALIL",
+    "KARIM",
+    "KRIM",
+    "RAQIB",
+    "MUJIB",
+    "WASI",
+    "HAKIM",
+    "WADUD",
+    "MAJID",
+    "MAJEED",
+    "SHAHID",
+    "HAQ",
+    "WAKIL",
+    "QAWI",
+    "MATIN",
+    "WALI",
+    "HAMID",
+    "MUHSI",
+    "MUID",
+    "MUHYI",
+    "HAYY",
+    "HAI",
+    "QAYYUM",
+    "WAJID",
+    "WAHID",
+    "AHAD",
+    "SAMAD",
+    "QADIR",
+    "KADER",
+    "KADIR",
+    "MUQTADIR",
+    "AWWAL",
+    "ZAHIR",
+    "TAWWAB",
+    "RAUF",
+    "GHANI",
+    "NUR",
+    "HADI",
+    "BADI",
+    "BAQI",
+    "BAKI",
+    "WARITH",
+    "RASHID",
+    "SABUR",
+    "LAH",
+    "LLAH",
+    "ALLAH",
+    "ILAH",
+    "NABI",
+    "NEBI",
+    "RASUL",
+    "HUSSEIN",
+    "HUSAIN",
+    "HOSSEIN",
+    "HASSAN",
+    "ZAHRA",
+    "AMIR",
+    "MUTTALIB",
+    "MANNAN",
+    "MUHSIN",
+    "MUNIM",
+    "MONEIM",
+    "SATTAR",
+    "JALAL",
+    "MASIH",
+    "NASIR",
+    "MUTI",
+    "MUEED",
+    "SALAAM",
+    "QUDUS",
+    "MOUMEN",
+    "JAWAD",
+    "FARID",
+];
+
+/// Whether `next` (article already stripped) can follow ABD in a compound name.
+/// The Bengali -UR (`ABDUL AZIZUR`) and Maghreb -E (`ABDOU RAHMANE`) endings are allowed.
+fn follows_abd(next: &str) -> bool {
+    let stems = [Some(next), next.strip_suffix("UR").filter(|s| s.len() >= 3)];
+    stems.into_iter().flatten().any(|x| {
+        let key = variant_key(x);
+        AFTER_ABD.iter().any(|d| variant_key(d) == key)
+    })
+}
+
 fn is_weak_abd_prefix(f: &str) -> bool {
     matches!(
         f,
@@ -1071,7 +1199,10 @@ fn after_abd(next: &str) -> &str {
 }
 
 /// Arabic structure: ABD and AL-DIN compounds, connectors, standalone articles.
-fn arabic_structure(toks: Vec<Tok>) -> Vec<Tok> {
+/// `surname_at`: index of the first surname token when the name came as separate fields
+/// (an ABD prefix closing the given names joins the surname only when that is a divine
+/// name: `MOHAMED ABDUL / RAHMAN` is ABDULRAHMAN, `RAMZI ABDUL / BINALSHIBH` is not).
+fn arabic_structure(toks: Vec<Tok>, surname_at: Option<usize>) -> Vec<Tok> {
     let only_particles = toks.iter().all(|t| is_particle(&t.forms[0]));
     let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
     let mut i = 0;
@@ -1092,7 +1223,16 @@ fn arabic_structure(toks: Vec<Tok>) -> Vec<Tok> {
             if j < n && is_particle(&toks[j].forms[0]) && j + 1 < n {
                 j += 1;
             }
-            if j < n && j > i && !is_particle(&toks[j].forms[0]) {
+            // ABDI / ABDO standing alone are names of their own (Somali ABDI: AHMED ABDI
+            // AW-MOHAMED), and so is a prefix that closes the given names: only a divine
+            // name after them makes a compound.
+            let crosses_fields = surname_at.is_some_and(|s| i < s && j >= s);
+            let needs_divine = is_weak_abd_prefix(f0) || crosses_fields;
+            if j < n
+                && j > i
+                && !is_particle(&toks[j].forms[0])
+                && (!needs_divine || follows_abd(after_abd(&toks[j].forms[0])))
+            {
                 let x = after_abd(&toks[j].forms[0]);
                 if !x.is_empty() {
                     out.push(abd_token(x, None));
@@ -1282,7 +1422,7 @@ pub fn analyze(name: &str) -> AnalyzedName {
     let mut toks = Vec::with_capacity(6);
     raw_tokens(name, &mut toks);
     remove_titles(&mut toks);
-    let toks = arabic_structure(toks);
+    let toks = arabic_structure(toks, None);
     finish(toks, true)
 }
 
@@ -1315,7 +1455,8 @@ pub fn analyze_person(surname: &str, given_names: &str) -> AnalyzedName {
     raw_tokens(surname, &mut sur);
     remove_titles(&mut sur);
     strip_last(&mut sur, strip_glued_title_strict);
+    let surname_at = given.len();
     given.extend(sur);
-    let toks = arabic_structure(given);
+    let toks = arabic_structure(given, Some(surname_at));
     finish(toks, false)
 }

@@ -225,6 +225,38 @@ fn abd_compounds() {
 }
 
 #[test]
+fn abd_compounds_need_a_divine_name_where_ambiguous() {
+    // A weak ABD form before an ordinary name is a name of its own (Somali ABDI).
+    assert_eq!(
+        primaries(&analyze("Ahmed Abdi AW-MOHAMED")),
+        ["AHMED", "ABDI", "AW", "MOHAMED"]
+    );
+    assert_eq!(primaries(&analyze("ABDOU KARIM")), ["ABDULKARIM"]);
+    assert_eq!(primaries(&analyze("ABDI RAHMAN")), ["ABDULRAHMAN"]);
+    // A prefix that closes the given names joins the surname only when that is a divine
+    // name (with the Bengali -UR).
+    assert_eq!(
+        primaries(&analyze_person("BINALSHIBH", "RAMZI MOHAMED ABDUL")),
+        ["RAMZI", "MOHAMED", "ABDUL", "BINALSHIBH"]
+    );
+    assert_eq!(
+        primaries(&analyze_person("RAHMAN", "MOHAMED ABDUL")),
+        ["MOHAMED", "ABDULRAHMAN"]
+    );
+    assert_eq!(
+        primaries(&analyze_person("AZIZUR", "ABDUL")),
+        ["ABDULAZIZUR"]
+    );
+    // Inside one field the prefix always joins (list names: ABD AL-FARID).
+    assert_eq!(
+        primaries(&analyze("Izz al-Din Abd al-Farid KHALIL"))[1],
+        "ABDULFARID"
+    );
+    // A standalone ABDUL still meets ABDULLAH (passports cut it).
+    assert!(meet("ABDUL", "ABDULLAH"));
+}
+
+#[test]
 fn din_compounds() {
     let group = [
         "NUR AL-DIN",
