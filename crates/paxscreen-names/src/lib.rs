@@ -1408,6 +1408,15 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                 keys.push(k);
             }
         }
+        // A nickname meets its formal names by key (a variant, never an exact match).
+        if t.role == TokenRole::Name {
+            for formal in formal_names(&t.forms[0]) {
+                let k = variant_key(formal);
+                if !keys.contains(&k) {
+                    keys.push(k);
+                }
+            }
+        }
         tokens.push(NameToken {
             forms: t.forms,
             keys,
@@ -1415,6 +1424,81 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
         });
     }
     AnalyzedName { tokens }
+}
+
+/// Common nicknames and the formal given names they stand for. Lists carry nicknames as
+/// aliases (CHUY, PACO) and travellers sometimes book under them; each nickname meets
+/// its formal names by variant key. Only nicknames that are not also common formal names
+/// elsewhere are listed.
+const NICKNAMES: &[(&str, &[&str])] = &[
+    // Spanish
+    ("CHUY", &["JESUS"]),
+    ("CHUCHO", &["JESUS"]),
+    ("PACO", &["FRANCISCO"]),
+    ("PANCHO", &["FRANCISCO"]),
+    ("CHICO", &["FRANCISCO"]),
+    ("CURRO", &["FRANCISCO"]),
+    ("PEPE", &["JOSE"]),
+    ("CHEPE", &["JOSE"]),
+    ("PEPITO", &["JOSE"]),
+    ("NACHO", &["IGNACIO"]),
+    ("LUCHO", &["LUIS"]),
+    ("MEMO", &["GUILLERMO"]),
+    ("BETO", &["ALBERTO", "ROBERTO", "HUMBERTO"]),
+    ("LUPE", &["GUADALUPE"]),
+    ("CHENTE", &["VICENTE"]),
+    ("TONO", &["ANTONIO"]),
+    ("MANOLO", &["MANUEL"]),
+    ("LALO", &["EDUARDO"]),
+    ("QUIQUE", &["ENRIQUE"]),
+    ("RAFA", &["RAFAEL"]),
+    ("NANDO", &["FERNANDO"]),
+    ("CHAVA", &["SALVADOR"]),
+    ("GOYO", &["GREGORIO"]),
+    ("CHEMA", &["JOSEMARIA"]),
+    ("CONCHA", &["CONCEPCION"]),
+    ("LOLA", &["DOLORES"]),
+    // English
+    ("BILL", &["WILLIAM"]),
+    ("BILLY", &["WILLIAM"]),
+    ("BOB", &["ROBERT"]),
+    ("BOBBY", &["ROBERT"]),
+    ("DICK", &["RICHARD"]),
+    ("RICK", &["RICHARD"]),
+    ("JIM", &["JAMES"]),
+    ("JIMMY", &["JAMES"]),
+    ("MIKE", &["MICHAEL"]),
+    ("TONY", &["ANTHONY", "ANTONIO"]),
+    ("ALEX", &["ALEXANDER", "ALEKSANDR", "ALEJANDRO"]),
+    ("JOE", &["JOSEPH"]),
+    ("DAVE", &["DAVID"]),
+    ("CHRIS", &["CHRISTOPHER"]),
+    ("MATT", &["MATTHEW"]),
+    ("STEVE", &["STEVEN", "STEPHEN"]),
+    ("TED", &["EDWARD"]),
+    ("PEGGY", &["MARGARET"]),
+    // Russian
+    ("SASHA", &["ALEKSANDR"]),
+    ("VOLODYA", &["VLADIMIR"]),
+    ("DIMA", &["DMITRY"]),
+    ("MISHA", &["MIKHAIL"]),
+    ("KOLYA", &["NIKOLAI"]),
+    ("VANYA", &["IVAN"]),
+    ("ZHENYA", &["EVGENY"]),
+    ("PASHA", &["PAVEL"]),
+    ("ALYOSHA", &["ALEKSEI"]),
+    ("LYOSHA", &["ALEKSEI"]),
+    // Arabic
+    ("HAMUDI", &["MAHMOUD", "MOHAMED"]),
+    ("HAMOUDI", &["MAHMOUD", "MOHAMED"]),
+];
+
+/// The formal names a nickname stands for (empty for other tokens).
+pub fn formal_names(token: &str) -> &'static [&'static str] {
+    NICKNAMES
+        .iter()
+        .find(|(n, _)| *n == token)
+        .map_or(&[], |(_, f)| f)
 }
 
 /// Analyses a full name in any script and any token order (see the crate docs).

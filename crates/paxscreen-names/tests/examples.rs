@@ -257,6 +257,17 @@ fn abd_compounds_need_a_divine_name_where_ambiguous() {
 }
 
 #[test]
+fn nicknames_meet_their_formal_names_by_key() {
+    assert!(meet("CHUY", "JESUS"));
+    assert!(meet("PACO", "FRANCISCO"));
+    assert!(meet("SASHA", "ALEXANDR"));
+    assert!(meet("BOB", "ROBERT"));
+    assert!(!meet("CHUY", "JOSE"));
+    // Only as a key: the nickname's spelling stays its own.
+    assert_eq!(forms(&analyze("CHUY")), [["CHUY"]]);
+}
+
+#[test]
 fn din_compounds() {
     let group = [
         "NUR AL-DIN",
