@@ -323,7 +323,7 @@ fn explain_prints_alignment_and_evidence() {
         out.contains("ZOUBEIDI") && out.contains("ZUBAIDI") && out.contains("variant"),
         "{out}"
     );
-    assert!(out.contains("dob exact +0.10"), "{out}");
+    assert!(out.contains("dob exact +0.20"), "{out}");
 }
 
 #[test]
