@@ -66,9 +66,7 @@ fn main() -> ExitCode {
         Command::Synth(a) => paxscreen_synth::run_synth(a)
             .map(|_| commands::EXIT_OK)
             .map_err(anyhow::Error::from),
-        Command::Bench(a) => paxscreen_bench::run_bench(a)
-            .map(|_| commands::EXIT_OK)
-            .map_err(anyhow::Error::from),
+        Command::Bench(a) => commands::bench(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -346,3 +346,41 @@ fn real_un_list_finds_abu_bakr_al_baghdadi() {
     assert_eq!(got[0].1.first().map(String::as_str), Some("QDi.299"));
     assert!(got[1].1.is_empty());
 }
+
+#[test]
+fn bench_prints_its_report_and_writes_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("bench.json");
+    let o = run(bin()
+        .args([
+            "bench",
+            "--names",
+            "2000",
+            "--travellers",
+            "300",
+            "--exhaustive-sample",
+            "10",
+            "--latency-samples",
+            "20",
+            "--data",
+            "/nonexistent",
+            "--json",
+        ])
+        .arg(&json));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    for row in [
+        "index build",
+        "batch, all cores",
+        "latency p50",
+        "disagreements",
+    ] {
+        assert!(out.contains(row), "{row}: {out}");
+    }
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(r["entries"], 2000);
+    assert_eq!(r["travellers"], 300);
+    assert_eq!(r["disagreements"], 0);
+    assert!(r["batch_tps"].as_f64().unwrap() > 0.0);
+}

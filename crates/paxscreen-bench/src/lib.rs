@@ -37,6 +37,9 @@ pub struct BenchArgs {
     /// Single-traveller latency samples.
     #[arg(long, default_value_t = 2000)]
     pub latency_samples: usize,
+    /// Also write the report as JSON to this file.
+    #[arg(long, value_name = "PATH")]
+    pub json: Option<std::path::PathBuf>,
 }
 
 impl Default for BenchArgs {
@@ -49,6 +52,7 @@ impl Default for BenchArgs {
             exhaustive_sample: 200,
             threshold: None,
             latency_samples: 2000,
+            json: None,
         }
     }
 }
