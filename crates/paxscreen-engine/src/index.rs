@@ -144,6 +144,10 @@ pub(crate) struct Index {
     /// derived from `tables` when built or opened, so the candidate filter reads the
     /// ascending candidate names' tokens from one array instead of one allocation each.
     pub name_tokens: Postings,
+    /// (date code `yyyymmdd`, entry) of every full listed date of birth, sorted: the
+    /// entries an exact date of birth can back (see `query::screen`). Derived from
+    /// `entries` when built or opened.
+    pub birth_dates: Vec<(u32, u32)>,
     /// form string -> form id
     pub forms_fst: Map<FstBytes>,
     /// variant key -> key id
@@ -162,6 +166,31 @@ pub(crate) fn name_tokens(names: &[NameRec]) -> Postings {
         offsets.push(data.len() as u32);
     }
     Postings { offsets, data }
+}
+
+/// `yyyymmdd` of a full date.
+pub(crate) fn date_code(d: paxscreen_core::PartialDate) -> Option<u32> {
+    match (d.month, d.day) {
+        (Some(m), Some(day)) => Some(d.year as u32 * 10_000 + m as u32 * 100 + day as u32),
+        _ => None,
+    }
+}
+
+/// [`Index::birth_dates`] of `entries`.
+pub(crate) fn birth_dates(entries: &[WatchlistEntry]) -> Vec<(u32, u32)> {
+    let mut v: Vec<(u32, u32)> = Vec::new();
+    for (ei, e) in entries.iter().enumerate() {
+        for d in &e.dobs {
+            if let paxscreen_core::DobSpec::Date(d) = d {
+                if let Some(c) = date_code(*d) {
+                    v.push((c, ei as u32));
+                }
+            }
+        }
+    }
+    v.sort_unstable();
+    v.dedup();
+    v
 }
 
 /// A fresh [`Index::id`].
@@ -250,6 +279,7 @@ impl Index {
         Ok(Index {
             id: next_index_id(),
             name_tokens: name_tokens(&tables.names),
+            birth_dates: birth_dates(&entries),
             entries,
             tables,
             forms_fst,
@@ -401,6 +431,25 @@ impl Index {
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
         format!("{h:016x}")
+    }
+
+    /// Entries with this full date among their dates of birth.
+    pub fn entries_born_on(
+        &self,
+        d: paxscreen_core::PartialDate,
+    ) -> impl Iterator<Item = u32> + '_ {
+        let code = date_code(d).unwrap_or(0);
+        let start = self.birth_dates.partition_point(|&(c, _)| c < code);
+        self.birth_dates[start..]
+            .iter()
+            .take_while(move |&&(c, _)| c == code && code != 0)
+            .map(|&(_, e)| e)
+    }
+
+    /// Names of entry `e` (names are stored in entry order, so they are one run).
+    pub fn names_of_entry(&self, e: u32) -> std::ops::Range<usize> {
+        let names = &self.tables.names;
+        names.partition_point(|n| n.entry < e)..names.partition_point(|n| n.entry <= e)
     }
 
     pub fn entries_with_document<'a>(&'a self, number: &'a str) -> impl Iterator<Item = u32> + 'a {

@@ -500,44 +500,67 @@ pub(crate) fn screen(
     exhaustive: bool,
 ) -> Vec<Hit> {
     let readings = analyse_and_retrieve(index, t, exhaustive);
-    let bonus = score::max_dob_bonus(t.dob)
-        + if t.nationality.is_some() {
-            score::nationality_adjustment(paxscreen_core::NationalityEvidence::Match)
-        } else {
-            0.0
-        }
-        + if t.nationality.is_some() && t.dob.is_some_and(|d| d.is_full()) {
-            score::corroboration(
-                paxscreen_core::DobEvidence::Exact,
-                t.dob,
-                paxscreen_core::NationalityEvidence::Match,
-            )
-        } else {
-            0.0
-        };
-    let needed = options.threshold as f32 - bonus;
+    use paxscreen_core::{DobEvidence, NationalityEvidence};
+    let nat_bonus = if t.nationality.is_some() {
+        score::nationality_adjustment(NationalityEvidence::Match)
+    } else {
+        0.0
+    };
+    // The largest bonus of an entry without the traveller's exact date of birth; entries
+    // with it (few: a full date is shared by about one entry in 20,000) are scored in
+    // full below, so that the exact-date bonus does not widen every candidate search.
+    let full_dob = t.dob.filter(|d| d.is_full());
+    let general_bonus = match full_dob {
+        Some(_) => score::dob_adjustment(DobEvidence::Month, t.dob),
+        None => score::max_dob_bonus(t.dob),
+    } + nat_bonus;
+    let exact_bonus = full_dob.map_or(0.0, |_| {
+        score::dob_adjustment(DobEvidence::Exact, t.dob)
+            + nat_bonus
+            + if t.nationality.is_some() {
+                score::corroboration(DobEvidence::Exact, t.dob, NationalityEvidence::Match)
+            } else {
+                0.0
+            }
+    });
+    let threshold = options.threshold as f32;
+    let needed = threshold - general_bonus;
 
     // Best name per entry, over every reading of the traveller's name.
     let mut best: HashMap<u32, EntryBest> = HashMap::new();
+    let offer = |best: &mut HashMap<u32, EntryBest>, name: u32, s: NameScore, reading: usize| {
+        if s.score <= 0.0 {
+            return;
+        }
+        let entry = index.tables.names[name as usize].entry;
+        match best.get(&entry) {
+            Some(b) if b.score.score >= s.score => {}
+            _ => {
+                best.insert(
+                    entry,
+                    EntryBest {
+                        name,
+                        score: s,
+                        reading,
+                    },
+                );
+            }
+        }
+    };
     for (reading, query) in readings.iter().enumerate() {
         let q_weights: Vec<f32> = query.iter().map(|q| q.weight).collect();
         for name in candidate_names(index, query, needed, exhaustive) {
             let s = score_indexed_name(index, query, &q_weights, name);
-            if s.score <= 0.0 {
-                continue;
-            }
-            let entry = index.tables.names[name as usize].entry;
-            match best.get(&entry) {
-                Some(b) if b.score.score >= s.score => {}
-                _ => {
-                    best.insert(
-                        entry,
-                        EntryBest {
-                            name,
-                            score: s,
-                            reading,
-                        },
-                    );
+            offer(&mut best, name, s, reading);
+        }
+        if let Some(d) = full_dob.filter(|_| exact_bonus > general_bonus && !exhaustive) {
+            let floor = threshold - exact_bonus - crate::hot::NEEDED_MARGIN;
+            for e in index.entries_born_on(d) {
+                for name in index.names_of_entry(e) {
+                    let s = score_indexed_name(index, query, &q_weights, name as u32);
+                    if s.score >= floor {
+                        offer(&mut best, name as u32, s, reading);
+                    }
                 }
             }
         }
@@ -560,11 +583,8 @@ pub(crate) fn screen(
         }
         // Score the entry's names directly for the explanation (names are stored in
         // entry order, so an entry's names are one run).
-        let names = &index.tables.names;
-        let start = names.partition_point(|n| n.entry < e);
-        let end = names.partition_point(|n| n.entry <= e);
         let mut eb: Option<EntryBest> = None;
-        for ni in start..end {
+        for ni in index.names_of_entry(e) {
             let s = score_indexed_name(index, query, &q_weights, ni as u32);
             if eb.as_ref().is_none_or(|b| s.score > b.score.score) {
                 eb = Some(EntryBest {

@@ -231,6 +231,7 @@ pub(crate) fn open(dir: &Path) -> Result<Screener, EngineError> {
     let index = Index {
         id: crate::index::next_index_id(),
         name_tokens: crate::index::name_tokens(&tables.names),
+        birth_dates: crate::index::birth_dates(&entries),
         entries,
         tables,
         forms_fst,

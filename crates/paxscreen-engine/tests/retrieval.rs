@@ -1,7 +1,9 @@
 //! Property: indexed retrieval never misses a name that exhaustive scoring over the
 //! whole list scores at or above the threshold, and scores agree exactly.
 
-use paxscreen_core::{DobSpec, ListedName, NameQuality, PartialDate, Traveller, WatchlistEntry};
+use paxscreen_core::{
+    Country, DobSpec, ListedName, NameQuality, PartialDate, Traveller, WatchlistEntry,
+};
 use paxscreen_engine::{ScreenOptions, Screener};
 use proptest::prelude::*;
 
@@ -62,25 +64,39 @@ fn perturb(token: &str, op: u8, pos: usize) -> String {
     String::from_utf8(b).unwrap()
 }
 
+/// Few distinct dates, so that exact, same-month, 1 January (placeholder), same-year and
+/// conflicting dates of birth all occur.
+fn date_strategy() -> impl Strategy<Value = PartialDate> {
+    (1970u16..1972, 1u8..3, 0u8..3).prop_map(|(y, m, d)| {
+        PartialDate::new(y, Some(m), (d > 0).then_some(d)).unwrap()
+    })
+}
+
+fn country(i: usize) -> Country {
+    Country::from_code(["IRQ", "SYR"][i]).unwrap()
+}
+
 fn name_strategy() -> impl Strategy<Value = Vec<usize>> {
     prop::collection::vec(0..POOL.len(), 1..5)
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
     #[test]
     fn retrieval_is_complete(
-        list in prop::collection::vec((name_strategy(), prop::option::of(1950u16..2000)), 1..40),
+        list in prop::collection::vec((name_strategy(), prop::option::of(date_strategy()), prop::option::of(0usize..2)), 1..40),
         query in name_strategy(),
         ops in prop::collection::vec((0u8..8, 0usize..20), 4),
-        dob in prop::option::of(1950u16..2000),
+        dob in prop::option::of(date_strategy()),
+        nat in prop::option::of(0usize..2),
         threshold in 0.3f64..0.95,
     ) {
-        let entries: Vec<WatchlistEntry> = list.iter().enumerate().map(|(i, (toks, year))| WatchlistEntry {
+        let entries: Vec<WatchlistEntry> = list.iter().enumerate().map(|(i, (toks, date, nat))| WatchlistEntry {
             id: format!("E{i}"),
             list: "P".into(),
             names: vec![ListedName { name: toks.iter().map(|&t| POOL[t]).collect::<Vec<_>>().join(" "), quality: NameQuality::Primary }],
-            dobs: year.map(|y| vec![DobSpec::Date(PartialDate::new(y, Some(1), Some(1)).unwrap())]).unwrap_or_default(),
+            dobs: date.map(|d| vec![DobSpec::Date(d)]).unwrap_or_default(),
+            nationalities: nat.map(|n| vec![country(n)]).unwrap_or_default(),
             ..Default::default()
         }).collect();
         let screener = Screener::build(entries, vec![]).unwrap();
@@ -91,7 +107,8 @@ proptest! {
         let surname = toks.pop().unwrap_or_default();
         let traveller = Traveller {
             id: "Q".into(), surname, given_names: toks.join(" "),
-            dob: dob.map(|y| PartialDate::new(y, Some(1), Some(1)).unwrap()),
+            dob,
+            nationality: nat.map(country),
             ..Default::default()
         };
         let opts = ScreenOptions { threshold, max_hits: 1000 };
