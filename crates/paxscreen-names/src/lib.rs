@@ -949,6 +949,25 @@ const AFTER_ABD: &[&str] = &[
     "MOUMEN",
     "JAWAD",
     "FARID",
+    "MAHDI",
+    "KAZIM",
+    "KADHIM",
+    "SAHIB",
+    "RIDA",
+    "REDHA",
+    "REZA",
+    "JAMIL",
+    "SUBHAN",
+    "ATI",
+    "MAQSUD",
+    "KAFI",
+    "SHAFI",
+    "MANAF",
+    "KHADER",
+    "KHADIR",
+    "MUNIM",
+    "HAFEEZ",
+    "WARIS",
 ];
 
 /// Whether `next` (article already stripped) can follow ABD in a compound name.
@@ -957,14 +976,55 @@ fn follows_abd(next: &str) -> bool {
     let stems = [Some(next), next.strip_suffix("UR").filter(|s| s.len() >= 3)];
     stems.into_iter().flatten().any(|x| {
         let key = variant_key(x);
+        AFTER_ABD
+            .iter()
+            .any(|d| variant_key(d) == key || (x.len() >= 5 && within_one_edit(x, d)))
+    }) || devoiced(next).is_some_and(|x| {
+        let key = variant_key(&x);
         AFTER_ABD.iter().any(|d| variant_key(d) == key)
     })
+}
+
+/// Turkish spelling of a final B / D / J as P / T / C (VAHAP = WAHHAB, HAMIT = HAMID,
+/// MECIT = MAJID): the voiced form.
+fn devoiced(x: &str) -> Option<String> {
+    let voiced = match x.as_bytes().last()? {
+        b'P' => 'B',
+        b'T' => 'D',
+        b'C' => 'J',
+        _ => return None,
+    };
+    Some(format!("{}{voiced}", &x[..x.len() - 1]))
+}
+
+/// Whether `a` and `b` are at most one insertion, deletion or substitution apart.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        prefix == short.len() || short[prefix + 1..] == long[prefix + 1..]
+    } else {
+        short[prefix..] == long[prefix + 1..]
+    }
 }
 
 fn is_weak_abd_prefix(f: &str) -> bool {
     matches!(
         f,
-        "ABDU" | "ABDI" | "ABDO" | "ABDOU" | "ABDE" | "ABDOH" | "ABDUH" | "ABDOUH"
+        "ABDU"
+            | "ABDI"
+            | "ABDO"
+            | "ABDOU"
+            | "ABDE"
+            | "ABDOH"
+            | "ABDUH"
+            | "ABDOUH"
+            | "ABDH"
+            | "ABED"
     )
 }
 
@@ -1224,10 +1284,13 @@ fn arabic_structure(toks: Vec<Tok>, surname_at: Option<usize>) -> Vec<Tok> {
                 j += 1;
             }
             // ABDI / ABDO standing alone are names of their own (Somali ABDI: AHMED ABDI
-            // AW-MOHAMED), and so is a prefix that closes the given names: only a divine
-            // name after them makes a compound.
-            let crosses_fields = surname_at.is_some_and(|s| i < s && j >= s);
-            let needs_divine = is_weak_abd_prefix(f0) || crosses_fields;
+            // AW-MOHAMED): only a divine name after them makes a compound.
+            // ABDUL YAHYA, ABDUL HERSI: an ABDUL before an ordinary name is ABDULLAH
+            // written short (it still meets ABDULLAH by key), not a compound; with an
+            // article between (ABD AL-X) it is one whatever X is. A prefix closing the
+            // given names joins the surname on the same terms.
+            let _ = surname_at;
+            let needs_divine = is_weak_abd_prefix(f0) || j == i + 1;
             if j < n
                 && j > i
                 && !is_particle(&toks[j].forms[0])

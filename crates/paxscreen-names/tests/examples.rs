@@ -247,11 +247,28 @@ fn abd_compounds_need_a_divine_name_where_ambiguous() {
         primaries(&analyze_person("AZIZUR", "ABDUL")),
         ["ABDULAZIZUR"]
     );
-    // Inside one field the prefix always joins (list names: ABD AL-FARID).
+    // With an article between, the prefix always joins (ABD AL-FARID, Turkish ABD AL
+    // VAHAP); without one, a divine name must follow, allowing one typo (QFUDDUS) and
+    // Turkish final devoicing (VAHAP = WAHHAB).
     assert_eq!(
         primaries(&analyze("Izz al-Din Abd al-Farid KHALIL"))[1],
         "ABDULFARID"
     );
+    assert_eq!(primaries(&analyze("ABD AL VAHAP")), ["ABDULVAHAP"]);
+    assert_eq!(primaries(&analyze("ABDUL VAHAP")), ["ABDULVAHAP"]);
+    assert_eq!(primaries(&analyze("ABDUL QFUDDUS")), ["ABDULQFUDDUS"]);
+    // ABDULLAH written short before an ordinary name: ABDUL stays alone.
+    assert_eq!(
+        primaries(&analyze("ABDUL YAHIA AL HAKEEM")),
+        ["ABDUL", "YAHIA", "HAKEEM"]
+    );
+    // ABDH and ABED are weak forms of ABD.
+    assert_eq!(primaries(&analyze("ABDH AZAIEZ")), ["ABDULAZAIEZ"]);
+    assert_eq!(
+        primaries(&analyze_person("JABBAR", "ABDH")),
+        ["ABDULJABBAR"]
+    );
+    assert_eq!(primaries(&analyze("JUMAH ABED")), ["JUMAH", "ABED"]);
     // A standalone ABDUL still meets ABDULLAH (passports cut it).
     assert!(meet("ABDUL", "ABDULLAH"));
 }
