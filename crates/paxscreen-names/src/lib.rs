@@ -1471,6 +1471,14 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                 keys.push(k);
             }
         }
+        // Persian, Urdu and Turkish write the Arabic DH (ذ ض ظ) as Z: RADHI = RAZI,
+        // RAMADHAN = RAMAZAN, KADHIM = KAZIM. Met by key, as a variant.
+        if t.role == TokenRole::Name && t.forms[0].contains("DH") {
+            let k = variant_key(&t.forms[0].replace("DH", "Z"));
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
         // A nickname meets its formal names by key (a variant, never an exact match).
         if t.role == TokenRole::Name {
             for formal in formal_names(&t.forms[0]) {

@@ -280,6 +280,10 @@ fn nicknames_meet_their_formal_names_by_key() {
     assert!(meet("SASHA", "ALEXANDR"));
     assert!(meet("BOB", "ROBERT"));
     assert!(!meet("CHUY", "JOSE"));
+    // Persian Z for the Arabic DH.
+    assert!(meet("RADHI", "RAZI"));
+    assert!(meet("RAMADHAN", "RAMAZAN"));
+    assert!(!meet("RAZI", "RADI"));
     // Only as a key: the nickname's spelling stays its own.
     assert_eq!(forms(&analyze("CHUY")), [["CHUY"]]);
 }
