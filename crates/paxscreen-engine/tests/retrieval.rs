@@ -67,9 +67,8 @@ fn perturb(token: &str, op: u8, pos: usize) -> String {
 /// Few distinct dates, so that exact, same-month, 1 January (placeholder), same-year and
 /// conflicting dates of birth all occur.
 fn date_strategy() -> impl Strategy<Value = PartialDate> {
-    (1970u16..1972, 1u8..3, 0u8..3).prop_map(|(y, m, d)| {
-        PartialDate::new(y, Some(m), (d > 0).then_some(d)).unwrap()
-    })
+    (1970u16..1972, 1u8..3, 0u8..3)
+        .prop_map(|(y, m, d)| PartialDate::new(y, Some(m), (d > 0).then_some(d)).unwrap())
 }
 
 fn country(i: usize) -> Country {
