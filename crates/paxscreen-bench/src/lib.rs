@@ -451,6 +451,7 @@ mod tests {
             exhaustive_sample: 40,
             threshold: None,
             latency_samples: 50,
+            json: None,
         };
         let r = run_bench(args).unwrap();
         assert_eq!(r.disagreements, 0, "{}", r.table());
