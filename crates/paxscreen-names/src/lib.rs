@@ -997,7 +997,8 @@ fn devoiced(x: &str) -> Option<String> {
     Some(format!("{}{voiced}", &x[..x.len() - 1]))
 }
 
-/// Whether `a` and `b` are at most one insertion, deletion or substitution apart.
+/// Whether `a` and `b` are at most one insertion, deletion, substitution or swap of
+/// neighbours apart (JBABAR = JABBAR).
 fn within_one_edit(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
@@ -1006,7 +1007,13 @@ fn within_one_edit(a: &str, b: &str) -> bool {
     }
     let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
     if short.len() == long.len() {
-        prefix == short.len() || short[prefix + 1..] == long[prefix + 1..]
+        let p = prefix;
+        p == short.len()
+            || short[p + 1..] == long[p + 1..]
+            || (p + 1 < short.len()
+                && short[p] == long[p + 1]
+                && short[p + 1] == long[p]
+                && short[p + 2..] == long[p + 2..])
     } else {
         short[prefix..] == long[prefix + 1..]
     }
@@ -1098,6 +1105,8 @@ fn is_din_token(f: &str) -> bool {
             | "UDIN"
             | "ADIN"
             | "IDDIN"
+            | "ALDINE"
+            | "ELDINE"
     )
 }
 
@@ -1259,10 +1268,7 @@ fn after_abd(next: &str) -> &str {
 }
 
 /// Arabic structure: ABD and AL-DIN compounds, connectors, standalone articles.
-/// `surname_at`: index of the first surname token when the name came as separate fields
-/// (an ABD prefix closing the given names joins the surname only when that is a divine
-/// name: `MOHAMED ABDUL / RAHMAN` is ABDULRAHMAN, `RAMZI ABDUL / BINALSHIBH` is not).
-fn arabic_structure(toks: Vec<Tok>, surname_at: Option<usize>) -> Vec<Tok> {
+fn arabic_structure(toks: Vec<Tok>) -> Vec<Tok> {
     let only_particles = toks.iter().all(|t| is_particle(&t.forms[0]));
     let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
     let mut i = 0;
@@ -1289,7 +1295,6 @@ fn arabic_structure(toks: Vec<Tok>, surname_at: Option<usize>) -> Vec<Tok> {
             // written short (it still meets ABDULLAH by key), not a compound; with an
             // article between (ABD AL-X) it is one whatever X is. A prefix closing the
             // given names joins the surname on the same terms.
-            let _ = surname_at;
             let needs_divine = is_weak_abd_prefix(f0) || j == i + 1;
             if j < n
                 && j > i
@@ -1577,7 +1582,7 @@ pub fn analyze(name: &str) -> AnalyzedName {
     let mut toks = Vec::with_capacity(6);
     raw_tokens(name, &mut toks);
     remove_titles(&mut toks);
-    let toks = arabic_structure(toks, None);
+    let toks = arabic_structure(toks);
     finish(toks, true)
 }
 
@@ -1600,18 +1605,34 @@ fn strip_last(toks: &mut [Tok], strip: fn(&str) -> Option<&str>) {
 /// Analyses a traveller's name given as separate surname and given-name fields (as in
 /// PAXLST/PNR): like [`analyze`] of `given surname`, but the given-name field may end with
 /// a glued AIRIMP title (`JOHNMR`, `ANNAMRS`, `MOANMISS`, `AHMEDMSTR`, also DR/MS), and the
-/// surname field with MR/MRS/MISS/MSTR; those are stripped (stripped form primary).
+/// surname field with MR/MRS/MISS/MSTR; those are stripped (stripped form primary). A
+/// surname field that ends in a bare ABD reads on into given names that open with an
+/// article (`SAID JAN 'ABD / AL-SALAM`).
 pub fn analyze_person(surname: &str, given_names: &str) -> AnalyzedName {
     let mut given = Vec::with_capacity(4);
     raw_tokens(given_names, &mut given);
-    remove_titles(&mut given);
     strip_last(&mut given, strip_glued_title);
     let mut sur = Vec::with_capacity(3);
     raw_tokens(surname, &mut sur);
-    remove_titles(&mut sur);
     strip_last(&mut sur, strip_glued_title_strict);
-    let surname_at = given.len();
-    given.extend(sur);
-    let toks = arabic_structure(given, Some(surname_at));
+    // A surname field ending in a bare ABD before given names that open with an article
+    // (SAID JAN 'ABD / AL-SALAM: a listed name cut at its last space) reads on into them.
+    // ABDUL / AMIR stays as written (AMIR ABDUL, ABDULLAH written short).
+    let sur_ends_in_abd = sur.last().is_some_and(|t| {
+        let f = t.forms[0].as_str();
+        is_abd_prefix(f) || is_weak_abd_prefix(f) || f == "ABID"
+    }) && given.len() >= 2
+        && is_particle(&given[0].forms[0]);
+    let mut toks = if sur_ends_in_abd && !given.is_empty() {
+        sur.extend(given);
+        sur
+    } else {
+        given.extend(sur);
+        given
+    };
+    // Titles go over the whole name, as for a listed name: a given-names field that is
+    // only HAJJI is a title when the surname holds the name.
+    remove_titles(&mut toks);
+    let toks = arabic_structure(toks);
     finish(toks, false)
 }

@@ -269,8 +269,40 @@ fn abd_compounds_need_a_divine_name_where_ambiguous() {
         ["ABDULJABBAR"]
     );
     assert_eq!(primaries(&analyze("JUMAH ABED")), ["JUMAH", "ABED"]);
+    // A swap of neighbours is one edit (JBABAR = JABBAR).
+    assert_eq!(
+        primaries(&analyze_person("JBABAR", "ABDUL")),
+        ["ABDULJBABAR"]
+    );
+    // A listed name cut at its last space: the surname's ABD reads on into the article.
+    assert_eq!(
+        primaries(&analyze_person("SAID JAN 'ABD", "AL-SALAM")),
+        ["SAID", "JAN", "ABDULSALAM"]
+    );
+    assert_eq!(
+        primaries(&analyze_person("ABDUL", "AMIR")),
+        ["AMIR", "ABDUL"]
+    );
     // A standalone ABDUL still meets ABDULLAH (passports cut it).
     assert!(meet("ABDUL", "ABDULLAH"));
+}
+
+#[test]
+fn person_fields_follow_the_list_rules() {
+    // Titles are removed over the whole name: HAJJI alone in the given names is a title.
+    assert_eq!(
+        primaries(&analyze_person("HAJJI", "Muhammad Fawzi")),
+        primaries(&analyze("Muhammad Fawzi HAJJI"))
+    );
+    assert_eq!(
+        primaries(&analyze_person("Muhammad Fawzi", "HAJJI")),
+        ["MUHAMMAD", "FAWZI"]
+    );
+    // A glued article before DINE: ZAHER ALDINE = ZAHER EL DINE.
+    assert_eq!(
+        primaries(&analyze_person("ZAHER ALDINE", "HAMDI")),
+        primaries(&analyze("Hamdi ZAHER EL DINE"))
+    );
 }
 
 #[test]
