@@ -65,6 +65,15 @@ async fn screened(metrics: SocketAddr) -> u64 {
         .unwrap_or(0)
 }
 
+/// Whether a failed call never reached a replica's screening and may be sent again
+/// (screening is idempotent): UNAVAILABLE, or a transport error such as the GOAWAY of a
+/// replica that stops while the call is being opened on its connection.
+fn retryable(s: &tonic::Status) -> bool {
+    s.code() == Code::Unavailable
+        || std::error::Error::source(s)
+            .is_some_and(|e| e.downcast_ref::<tonic::transport::Error>().is_some())
+}
+
 fn request(i: usize) -> ScreenTravellersRequest {
     ScreenTravellersRequest {
         travellers: vec![
@@ -133,7 +142,7 @@ async fn three_replicas_one_stopped_mid_run_no_request_lost() {
         }
         let resp = match client.screen_travellers(request(i)).await {
             Ok(r) => r,
-            Err(s) if s.code() == Code::Unavailable && i >= STOP_AT => {
+            Err(s) if retryable(&s) && i >= STOP_AT => {
                 retried += 1;
                 client
                     .screen_travellers(request(i))
