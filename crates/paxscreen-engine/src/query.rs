@@ -501,11 +501,13 @@ pub(crate) fn screen(
 ) -> Vec<Hit> {
     let readings = analyse_and_retrieve(index, t, exhaustive);
     use paxscreen_core::{DobEvidence, NationalityEvidence};
-    let nat_bonus = if t.nationality.is_some() {
-        score::nationality_adjustment(NationalityEvidence::Match)
+    // The best nationality evidence any entry can give this traveller.
+    let best_nat = if t.nationality.is_some() {
+        NationalityEvidence::Match
     } else {
-        0.0
+        NationalityEvidence::None
     };
+    let nat_bonus = score::nationality_adjustment(best_nat);
     // The largest bonus of an entry without the traveller's exact date of birth; entries
     // with it (few: a full date is shared by about one entry in 20,000) are scored in
     // full below, so that the exact-date bonus does not widen every candidate search.
@@ -517,11 +519,7 @@ pub(crate) fn screen(
     let exact_bonus = full_dob.map_or(0.0, |_| {
         score::dob_adjustment(DobEvidence::Exact, t.dob)
             + nat_bonus
-            + if t.nationality.is_some() {
-                score::corroboration(DobEvidence::Exact, t.dob, NationalityEvidence::Match)
-            } else {
-                0.0
-            }
+            + score::corroboration(DobEvidence::Exact, t.dob, best_nat)
     });
     let threshold = options.threshold as f32;
     let needed = threshold - general_bonus;
@@ -581,8 +579,7 @@ pub(crate) fn screen(
         if best.contains_key(&e) {
             continue;
         }
-        // Score the entry's names directly for the explanation (names are stored in
-        // entry order, so an entry's names are one run).
+        // Score the entry's names directly for the explanation.
         let mut eb: Option<EntryBest> = None;
         for ni in index.names_of_entry(e) {
             let s = score_indexed_name(index, query, &q_weights, ni as u32);

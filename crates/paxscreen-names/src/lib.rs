@@ -974,15 +974,12 @@ const AFTER_ABD: &[&str] = &[
 /// The Bengali -UR (`ABDUL AZIZUR`) and Maghreb -E (`ABDOU RAHMANE`) endings are allowed.
 fn follows_abd(next: &str) -> bool {
     let stems = [Some(next), next.strip_suffix("UR").filter(|s| s.len() >= 3)];
+    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let keys = KEYS.get_or_init(|| AFTER_ABD.iter().map(|d| variant_key(d)).collect());
     stems.into_iter().flatten().any(|x| {
         let key = variant_key(x);
-        AFTER_ABD
-            .iter()
-            .any(|d| variant_key(d) == key || (x.len() >= 5 && within_one_edit(x, d)))
-    }) || devoiced(next).is_some_and(|x| {
-        let key = variant_key(&x);
-        AFTER_ABD.iter().any(|d| variant_key(d) == key)
-    })
+        keys.contains(&key) || (x.len() >= 5 && AFTER_ABD.iter().any(|d| within_one_edit(x, d)))
+    }) || devoiced(next).is_some_and(|x| keys.contains(&variant_key(&x)))
 }
 
 /// Turkish spelling of a final B / D / J as P / T / C (VAHAP = WAHHAB, HAMIT = HAMID,
