@@ -501,17 +501,3 @@ fn rel(p: &Path) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     p.strip_prefix(root).unwrap_or(p).display().to_string()
 }
-
-/// `paxscreen bench`: runs the measurements and prints the report (and writes it as JSON
-/// with `--json`).
-pub fn bench(args: paxscreen_bench::BenchArgs) -> Result<u8> {
-    let json = args.json.clone();
-    let report = paxscreen_bench::run_bench(args)?;
-    print!("{}", report.table());
-    if let Some(path) = json {
-        let text = serde_json::to_string_pretty(&report)?;
-        std::fs::write(&path, text + "\n")
-            .with_context(|| format!("cannot write {}", path.display()))?;
-    }
-    Ok(EXIT_OK)
-}

@@ -66,7 +66,9 @@ fn main() -> ExitCode {
         Command::Synth(a) => paxscreen_synth::run_synth(a)
             .map(|_| commands::EXIT_OK)
             .map_err(anyhow::Error::from),
-        Command::Bench(a) => commands::bench(a),
+        Command::Bench(a) => paxscreen_bench::run_and_report(a)
+            .map(|_| commands::EXIT_OK)
+            .map_err(anyhow::Error::from),
     };
     match result {
         Ok(code) => ExitCode::from(code),

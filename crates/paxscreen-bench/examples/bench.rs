@@ -9,22 +9,8 @@ struct Cli {
 }
 
 fn main() {
-    let cli = Cli::parse();
-    let json = cli.args.json.clone();
-    match paxscreen_bench::run_bench(cli.args) {
-        Ok(r) => {
-            print!("{}", r.table());
-            if let Some(path) = json {
-                let text = serde_json::to_string_pretty(&r).unwrap_or_default();
-                if let Err(e) = std::fs::write(&path, text) {
-                    eprintln!("bench: cannot write {}: {e}", path.display());
-                    std::process::exit(1);
-                }
-            }
-        }
-        Err(e) => {
-            eprintln!("bench: {e}");
-            std::process::exit(1);
-        }
+    if let Err(e) = paxscreen_bench::run_and_report(Cli::parse().args) {
+        eprintln!("bench: {e}");
+        std::process::exit(1);
     }
 }

@@ -66,6 +66,30 @@ pub enum BenchError {
     /// Temporary folder or thread pool.
     #[error("{0}")]
     Setup(String),
+    /// The `--json` report could not be written.
+    #[error("cannot write {path}")]
+    Report {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+/// `paxscreen bench`: runs the measurements, prints the report as a table and, with
+/// `--json`, writes it as JSON too.
+pub fn run_and_report(args: BenchArgs) -> Result<BenchReport, BenchError> {
+    let json = args.json.clone();
+    let report = run_bench(args)?;
+    print!("{}", report.table());
+    if let Some(path) = json {
+        let text = serde_json::to_string_pretty(&report).unwrap_or_default() + "\n";
+        std::fs::write(&path, text).map_err(|source| BenchError::Report {
+            path: path.display().to_string(),
+            source,
+        })?;
+    }
+    Ok(report)
 }
 
 /// Everything `paxscreen bench` measured.

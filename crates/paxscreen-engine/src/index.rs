@@ -438,12 +438,15 @@ impl Index {
         &self,
         d: paxscreen_core::PartialDate,
     ) -> impl Iterator<Item = u32> + '_ {
-        let code = date_code(d).unwrap_or(0);
-        let start = self.birth_dates.partition_point(|&(c, _)| c < code);
-        self.birth_dates[start..]
-            .iter()
-            .take_while(move |&&(c, _)| c == code && code != 0)
-            .map(|&(_, e)| e)
+        // A partial date is born on no single day: an empty run.
+        let (lo, hi) = date_code(d).map_or((0, 0), |code| {
+            let dates = &self.birth_dates;
+            (
+                dates.partition_point(|&(c, _)| c < code),
+                dates.partition_point(|&(c, _)| c <= code),
+            )
+        });
+        self.birth_dates[lo..hi].iter().map(|&(_, e)| e)
     }
 
     /// Names of entry `e` (names are stored in entry order, so they are one run).

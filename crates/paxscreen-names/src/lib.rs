@@ -965,7 +965,6 @@ const AFTER_ABD: &[&str] = &[
     "MANAF",
     "KHADER",
     "KHADIR",
-    "MUNIM",
     "HAFEEZ",
     "WARIS",
 ];
@@ -1467,28 +1466,23 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
             }
         }
         let mut keys: Vec<String> = Vec::with_capacity(t.forms.len());
-        for f in &t.forms {
-            let k = variant_key(f);
+        let mut add_key = |k: String| {
             if !k.is_empty() && !keys.contains(&k) {
                 keys.push(k);
             }
-        }
-        // Persian, Urdu and Turkish write the Arabic DH (ذ ض ظ) as Z: RADHI = RAZI,
-        // RAMADHAN = RAMAZAN, KADHIM = KAZIM. Met by key, as a variant.
-        if t.role == TokenRole::Name && t.forms[0].contains("DH") {
-            let k = variant_key(&t.forms[0].replace("DH", "Z"));
-            if !keys.contains(&k) {
-                keys.push(k);
-            }
-        }
-        // A nickname meets its formal names by key (a variant, never an exact match).
+        };
+        t.forms.iter().for_each(|f| add_key(variant_key(f)));
         if t.role == TokenRole::Name {
-            for formal in formal_names(&t.forms[0]) {
-                let k = variant_key(formal);
-                if !keys.contains(&k) {
-                    keys.push(k);
-                }
+            // Spellings met by key only, as variants, never as exact matches: the Persian,
+            // Urdu and Turkish Z for the Arabic DH (ذ ض ظ: RADHI = RAZI, RAMADHAN =
+            // RAMAZAN), and the formal names of a nickname (CHUY = JESUS).
+            let f0 = &t.forms[0];
+            if f0.contains("DH") {
+                add_key(variant_key(&f0.replace("DH", "Z")));
             }
+            formal_names(f0)
+                .iter()
+                .for_each(|f| add_key(variant_key(f)));
         }
         tokens.push(NameToken {
             forms: t.forms,
@@ -1567,7 +1561,7 @@ const NICKNAMES: &[(&str, &[&str])] = &[
 ];
 
 /// The formal names a nickname stands for (empty for other tokens).
-pub fn formal_names(token: &str) -> &'static [&'static str] {
+fn formal_names(token: &str) -> &'static [&'static str] {
     NICKNAMES
         .iter()
         .find(|(n, _)| *n == token)
@@ -1620,7 +1614,7 @@ pub fn analyze_person(surname: &str, given_names: &str) -> AnalyzedName {
         is_abd_prefix(f) || is_weak_abd_prefix(f) || f == "ABID"
     }) && given.len() >= 2
         && is_particle(&given[0].forms[0]);
-    let mut toks = if sur_ends_in_abd && !given.is_empty() {
+    let mut toks = if sur_ends_in_abd {
         sur.extend(given);
         sur
     } else {
