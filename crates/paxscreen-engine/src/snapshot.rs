@@ -228,10 +228,14 @@ pub(crate) fn open(dir: &Path) -> Result<Screener, EngineError> {
     {
         return Err(bad(&epath, "names refer to missing entries"));
     }
+    if !tables.names.is_sorted_by_key(|n| n.entry) {
+        return Err(bad(&epath, "names are not stored in entry order"));
+    }
     let index = Index {
         id: crate::index::next_index_id(),
         name_tokens: crate::index::name_tokens(&tables.names),
         birth_dates: crate::index::birth_dates(&entries),
+        entry_names: crate::index::entry_names(&tables.names, entries.len()),
         entries,
         tables,
         forms_fst,
