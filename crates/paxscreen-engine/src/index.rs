@@ -199,9 +199,15 @@ pub(crate) fn birth_dates(entries: &[WatchlistEntry]) -> Vec<(u32, u32)> {
 
 /// [`Index::entry_names`] of `names` (in entry order) over `n_entries` entries.
 pub(crate) fn entry_names(names: &[NameRec], n_entries: usize) -> Vec<u32> {
-    (0..=n_entries as u32)
-        .map(|e| names.partition_point(|n| n.entry < e) as u32)
-        .collect()
+    let mut starts = Vec::with_capacity(n_entries + 1);
+    let mut at = 0usize;
+    for e in 0..=n_entries as u32 {
+        while names.get(at).is_some_and(|n| n.entry < e) {
+            at += 1;
+        }
+        starts.push(at as u32);
+    }
+    starts
 }
 
 /// A fresh [`Index::id`].
