@@ -15,7 +15,7 @@ pub const DEFAULT_THRESHOLD: f64 = 0.76;
 /// How scores are built, for `--help` texts and reports.
 pub const SCORING_NOTES: &str = "name score = sum(sim * w) / (sum(w matched) + 0.4 * w(unmatched traveller tokens) + 0.3 * w(unmatched listed tokens)), \
 w = rarity of the listed token, times 1 - 0.35 * (1 - min(1, sum(sim * w) / 1.5)) so that common names alone weigh less; then dob exact +0.20 (an exact 1 January +0.07), same month +0.07, same year +0.05, in range +0.04, \
-same year other day -0.08, other year -0.30; nationality match +0.03, conflict -0.06; exact dob and nationality both matching +0.05 more; gender conflict -0.10; \
+same year other day -0.08, other year -0.30; nationality match +0.03, conflict -0.06; exact dob and nationality both matching +0.10 more; gender conflict -0.10; \
 an equal document number scores at least 0.95";
 
 /// Similarity of two tokens that share a variant key (MOHAMMED / MUHAMMAD).
@@ -240,7 +240,7 @@ pub(crate) const DOB_EXACT: f32 = 0.20;
 /// Bonus for the same year and month (or an exact 1 January).
 pub(crate) const DOB_MONTH: f32 = 0.07;
 /// Extra bonus when the exact date of birth and the nationality both match.
-pub(crate) const CORROBORATION: f32 = 0.05;
+pub(crate) const CORROBORATION: f32 = 0.10;
 
 /// 1 January, the usual placeholder for an unknown day and month.
 pub(crate) fn is_placeholder_date(d: PartialDate) -> bool {

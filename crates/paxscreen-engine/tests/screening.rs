@@ -281,14 +281,14 @@ fn exact_dob_and_nationality_corroborate_a_partial_name() {
         .iter()
         .any(|a| a.starts_with("exact dob and nationality both match")));
     let corroborated = hits[0].score;
-    // Without the nationality: 0.05 + 0.03 less, under the threshold.
+    // Without the nationality: 0.10 + 0.03 less, under the threshold.
     let low = ScreenOptions {
         threshold: 0.3,
         ..ScreenOptions::default()
     };
     let alone = s.screen(&traveller("CAMARA", "PAPA", Some("1964-05-11"), None), &low);
     assert!(
-        (corroborated - alone[0].score - 0.08).abs() < 2e-4,
+        (corroborated - alone[0].score - 0.13).abs() < 2e-4,
         "{alone:?}"
     );
     assert!(alone[0].score < opts.threshold);

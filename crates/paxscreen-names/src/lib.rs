@@ -98,10 +98,49 @@ impl NameToken {
     }
 }
 
-/// Titles removed when they stand as separate tokens.
+/// Titles removed when they stand as separate tokens: forms of address, and the ranks
+/// and religious honorifics that list aliases put before names (`General Ali Hasan
+/// AL-MAJID`, `Mullah Fazlullah`, `Colonel Rombot`) and no travel document carries.
+/// Not MAJOR, MUFTI, HAFIZ, USTAD or AMIR: those are also surnames and given names.
 pub const TITLES: &[&str] = &[
-    "MR", "MRS", "MS", "MISS", "MSTR", "DR", "PROF", "SHEIKH", "SHAIKH", "SHAYKH", "CHEIKH",
-    "HAJJI", "HAJI", "HADJ", "SIR", "MADAM", "MME", "MLLE",
+    "MR",
+    "MRS",
+    "MS",
+    "MISS",
+    "MSTR",
+    "DR",
+    "DOCTOR",
+    "PROF",
+    "PROFESSOR",
+    "SHEIKH",
+    "SHAIKH",
+    "SHAYKH",
+    "CHEIKH",
+    "HAJJI",
+    "HAJI",
+    "HADJ",
+    "SIR",
+    "MADAM",
+    "MME",
+    "MLLE",
+    "GENERAL",
+    "COLONEL",
+    "LIEUTENANT",
+    "CAPTAIN",
+    "COMMANDER",
+    "BRIGADIER",
+    "ENGINEER",
+    "MULLAH",
+    "MULLA",
+    "MAULANA",
+    "MAWLANA",
+    "MAULAVI",
+    "MAWLAWI",
+    "MAWLAVI",
+    "MAULVI",
+    "MOULVI",
+    "MOLVI",
+    "QARI",
 ];
 
 /// Arabic articles dropped when standing alone before another token.

@@ -298,6 +298,16 @@ fn person_fields_follow_the_list_rules() {
         primaries(&analyze_person("Muhammad Fawzi", "HAJJI")),
         ["MUHAMMAD", "FAWZI"]
     );
+    // Ranks and religious honorifics of list aliases are titles; surnames that are also
+    // titles elsewhere (MAJOR, MUFTI) stay.
+    assert_eq!(
+        primaries(&analyze("General Ali Hasan AL-MAJID")),
+        ["ALI", "HASAN", "MAJID"]
+    );
+    assert_eq!(primaries(&analyze("Mullah Fazlullah")), ["FAZLULLAH"]);
+    assert_eq!(primaries(&analyze("Colonel Rombot")), ["ROMBOT"]);
+    assert_eq!(primaries(&analyze("John MAJOR")), ["JOHN", "MAJOR"]);
+    assert_eq!(primaries(&analyze("Mehbooba MUFTI")), ["MEHBOOBA", "MUFTI"]);
     // A glued article before DINE: ZAHER ALDINE = ZAHER EL DINE.
     assert_eq!(
         primaries(&analyze_person("ZAHER ALDINE", "HAMDI")),
