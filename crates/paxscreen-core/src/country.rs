@@ -317,11 +317,38 @@ fn name_index() -> &'static HashMap<&'static str, &'static str> {
     })
 }
 
+/// Upper-case code -> alpha-3 for every code `from_code` accepts without its `<` padding
+/// (ICAO document codes first, then alpha-2, alpha-3 and the ICAO codes kept as they
+/// are), built once: snapshots deserialize a nationality per list entry through it.
+fn code_index() -> &'static HashMap<&'static str, &'static str> {
+    static INDEX: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut m: HashMap<&'static str, &'static str> = HashMap::new();
+        for r in COUNTRIES {
+            m.entry(r.alpha3).or_insert(r.alpha3);
+            m.entry(r.alpha2).or_insert(r.alpha3);
+        }
+        for c in ICAO_SPECIAL {
+            m.entry(c).or_insert(c);
+        }
+        for (c, a3) in ICAO_CODES {
+            m.insert(c, a3);
+        }
+        m
+    })
+}
+
 impl Country {
     /// Reads an ISO alpha-3 or alpha-2 code, or an ICAO 9303 document code
     /// (case-insensitive, `<` padding ignored). Unknown codes are refused.
     pub fn from_code(code: &str) -> Result<Country, ValueError> {
-        let up = code.trim().to_ascii_uppercase();
+        let trimmed = code.trim();
+        if trimmed.len() == 3 && trimmed.bytes().all(|b| b.is_ascii_uppercase()) {
+            if let Some(a3) = code_index().get(trimmed) {
+                return Ok(Country::raw(a3));
+            }
+        }
+        let up = trimmed.to_ascii_uppercase();
         let err = |reason| ValueError {
             what: "country code",
             value: code.to_string(),
@@ -427,6 +454,20 @@ mod tests {
             "SYR"
         );
         assert_eq!(Country::from_name("IRAQ").unwrap().as_str(), "IRQ");
+    }
+
+    #[test]
+    fn the_code_index_agrees_with_the_tables() {
+        // Upper-case three-letter codes take the index; lower case takes the tables.
+        for &code in code_index().keys().filter(|c| c.len() == 3) {
+            let fast = Country::from_code(code).unwrap();
+            let slow = Country::from_code(&code.to_ascii_lowercase()).unwrap();
+            assert_eq!(fast, slow, "{code}");
+        }
+        assert_eq!(Country::from_code("GBD").unwrap().as_str(), "GBR");
+        assert_eq!(Country::from_code("RKS").unwrap().as_str(), "XKX");
+        assert_eq!(Country::from_code("XXA").unwrap().as_str(), "XXA");
+        assert!(Country::from_code("SYX").is_err());
     }
 
     #[test]
