@@ -85,8 +85,20 @@ pub(crate) struct TokenInfo {
     pub keys: Vec<u32>,
     /// Rarity weight in (0, 1].
     pub weight: f32,
-    /// 0 name, 1 connector, 2 initial.
+    /// 0 name, 1 connector, 2 initial, 3 patronymic.
     pub role: u8,
+}
+
+impl TokenInfo {
+    /// What this token costs a listed name that holds it unmatched.
+    #[inline]
+    pub(crate) fn unmatched_weight(&self) -> f32 {
+        if self.role == ROLE_PATRONYMIC {
+            self.weight * crate::score::PATRONYMIC_FACTOR
+        } else {
+            self.weight
+        }
+    }
 }
 
 /// One indexed name.
@@ -218,6 +230,10 @@ pub(crate) fn next_index_id() -> u64 {
 
 pub(crate) const ROLE_NAME: u8 = 0;
 pub(crate) const ROLE_CONNECTOR: u8 = 1;
+/// A listed name part that looks like an East Slavic patronymic: matched as a name, but
+/// missing from the traveller's name it costs only [`crate::score::PATRONYMIC_FACTOR`]
+/// of its weight (passports of Russia, Ukraine and Belarus do not carry it).
+pub(crate) const ROLE_PATRONYMIC: u8 = 3;
 pub(crate) const ROLE_INITIAL: u8 = 2;
 
 pub(crate) fn role_code(role: paxscreen_names::TokenRole) -> u8 {
@@ -269,7 +285,11 @@ impl Index {
                 }
                 let mut toks = Vec::with_capacity(analysed.tokens.len());
                 for t in analysed.tokens {
-                    let sig = (t.forms, t.keys, role_code(t.role));
+                    let mut role = role_code(t.role);
+                    if role == ROLE_NAME && paxscreen_names::is_patronymic(&t.forms[0]) {
+                        role = ROLE_PATRONYMIC;
+                    }
+                    let sig = (t.forms, t.keys, role);
                     let id = match token_ids.get(&sig) {
                         Some(&id) => id,
                         None => {
@@ -415,7 +435,12 @@ impl Index {
         documents.dedup();
         let name_weight: Vec<f32> = names
             .iter()
-            .map(|n| n.tokens.iter().map(|&t| tokens[t as usize].weight).sum())
+            .map(|n| {
+                n.tokens
+                    .iter()
+                    .map(|&t| tokens[t as usize].unmatched_weight())
+                    .sum()
+            })
             .collect();
         for l in &mut token_name_lists {
             l.sort_unstable_by(|&a, &b| {

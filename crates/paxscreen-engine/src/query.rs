@@ -256,6 +256,13 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
         })
         .map(|m| weight_of(m.0))
         .unwrap_or(score::UNKNOWN_TOKEN_WEIGHT);
+    if matches.is_empty()
+        && q.forms
+            .first()
+            .is_some_and(|f| paxscreen_names::is_patronymic(f))
+    {
+        q.weight *= score::PATRONYMIC_FACTOR;
+    }
     q.matches = matches;
     if let Some(key) = key {
         let r = Retrieved {
@@ -511,7 +518,13 @@ fn score_indexed_name(
         .iter()
         .map(|&t| index.tables.tokens[t as usize].weight)
         .collect();
-    score::score_name(q_weights, &c_weights, |i, j| query[i].sim(tokens[j]).0)
+    let c_unmatched: crate::hot::Weights = tokens
+        .iter()
+        .map(|&t| index.tables.tokens[t as usize].unmatched_weight())
+        .collect();
+    score::score_name(q_weights, &c_weights, &c_unmatched, |i, j| {
+        query[i].sim(tokens[j]).0
+    })
 }
 
 struct EntryBest {

@@ -14,7 +14,7 @@ pub const DEFAULT_THRESHOLD: f64 = 0.76;
 
 /// How scores are built, for `--help` texts and reports.
 pub const SCORING_NOTES: &str = "name score = sum(sim * w) / (sum(w matched) + 0.4 * w(unmatched traveller tokens) + 0.3 * w(unmatched listed tokens)), \
-w = rarity of the listed token, times 1 - 0.35 * (1 - min(1, sum(sim * w) / 1.5)) so that common names alone weigh less; then dob exact +0.20 (an exact 1 January +0.07), same month +0.07, same year +0.05, in range +0.04, \
+w = rarity of the listed token (an unmatched East Slavic patronymic, -OVICH/-EVNA, costs half), times 1 - 0.35 * (1 - min(1, sum(sim * w) / 1.5)) so that common names alone weigh less; then dob exact +0.20 (an exact 1 January +0.07), same month +0.07, same year +0.05, in range +0.04, \
 same year other day -0.08, other year -0.30; nationality match +0.03, conflict -0.06; exact dob and nationality both matching +0.10 more; gender conflict -0.10; \
 an equal document number scores at least 0.95";
 
@@ -30,6 +30,9 @@ pub(crate) const BETA_UNMATCHED_LISTED: f32 = 0.3;
 pub(crate) const INFORMATIVE_MASS: f32 = 1.5;
 /// Largest discount for an uninformative name.
 pub(crate) const UNINFORMATIVE_DISCOUNT: f32 = 0.35;
+/// Weight factor of a patronymic (see [`paxscreen_names::is_patronymic`]): passports
+/// of Russia, Ukraine and Belarus do not carry the one a list gives.
+pub(crate) const PATRONYMIC_FACTOR: f32 = 0.5;
 /// Weight of a traveller token that meets no listed token at all.
 pub(crate) const UNKNOWN_TOKEN_WEIGHT: f32 = 0.8;
 
@@ -92,10 +95,12 @@ pub(crate) struct NameScore {
 }
 
 /// One-to-one greedy alignment (best similarity x weight first) and the name score.
-/// `sim(i, j)` is the similarity of traveller token i and listed token j.
+/// `sim(i, j)` is the similarity of traveller token i and listed token j; a listed token
+/// left unmatched costs its `c_unmatched` weight (at most its `c_weights` weight).
 pub(crate) fn score_name(
     q_weights: &[f32],
     c_weights: &[f32],
+    c_unmatched: &[f32],
     sim: impl Fn(usize, usize) -> f32,
 ) -> NameScore {
     let mut cands: Vec<(f32, f32, usize, usize)> =
@@ -136,7 +141,7 @@ pub(crate) fn score_name(
         .filter(|(i, _)| *i >= 64 || q_used & (1 << i) == 0)
         .map(|(_, w)| w)
         .sum();
-    let uc: f32 = c_weights
+    let uc: f32 = c_unmatched
         .iter()
         .enumerate()
         .filter(|(j, _)| *j >= 64 || c_used & (1 << j) == 0)
@@ -339,40 +344,51 @@ mod tests {
 
     #[test]
     fn alignment_is_one_to_one_and_order_free() {
-        let s1 = score_name(
-            &[1.0, 1.0],
-            &[1.0, 1.0],
-            |i, j| if i != j { 1.0 } else { 0.0 },
-        );
+        let s1 = score_name(&[1.0, 1.0], &[1.0, 1.0], &[1.0, 1.0], |i, j| {
+            if i != j {
+                1.0
+            } else {
+                0.0
+            }
+        });
         assert!((s1.score - 1.0).abs() < 1e-6);
         // One traveller token cannot stand for two listed ones.
-        let s2 = score_name(&[1.0], &[1.0, 1.0], |_, _| 1.0);
+        let s2 = score_name(&[1.0], &[1.0, 1.0], &[1.0, 1.0], |_, _| 1.0);
         let discount = 1.0 - UNINFORMATIVE_DISCOUNT * (1.0 - 1.0 / INFORMATIVE_MASS);
         assert!((s2.score - discount / (1.0 + BETA_UNMATCHED_LISTED)).abs() < 1e-6);
         // Unmatched traveller tokens cost more than unmatched listed ones.
-        let s3 = score_name(&[1.0, 1.0], &[1.0], |i, _| if i == 0 { 1.0 } else { 0.0 });
+        let s3 = score_name(
+            &[1.0, 1.0],
+            &[1.0],
+            &[1.0],
+            |i, _| if i == 0 { 1.0 } else { 0.0 },
+        );
         assert!(s3.score < s2.score);
     }
 
     #[test]
     fn common_tokens_alone_are_discounted() {
-        let rare = score_name(
-            &[1.0, 1.0],
-            &[1.0, 1.0],
-            |i, j| if i == j { 1.0 } else { 0.0 },
-        );
-        let common = score_name(
-            &[0.3, 0.3],
-            &[0.3, 0.3],
-            |i, j| if i == j { 1.0 } else { 0.0 },
-        );
+        let rare = score_name(&[1.0, 1.0], &[1.0, 1.0], &[1.0, 1.0], |i, j| {
+            if i == j {
+                1.0
+            } else {
+                0.0
+            }
+        });
+        let common = score_name(&[0.3, 0.3], &[0.3, 0.3], &[0.3, 0.3], |i, j| {
+            if i == j {
+                1.0
+            } else {
+                0.0
+            }
+        });
         assert!(common.score < rare.score);
         assert!(common.score < 0.9);
     }
 
     #[test]
     fn upper_bound_bounds() {
-        let s = score_name(&[0.5, 1.0], &[0.5, 0.7], |i, j| {
+        let s = score_name(&[0.5, 1.0], &[0.5, 0.7], &[0.5, 0.7], |i, j| {
             if i == 0 && j == 0 {
                 1.0
             } else {

@@ -311,3 +311,39 @@ fn exact_dob_and_nationality_corroborate_a_partial_name() {
     assert!((placeholder[0].score - named[0].score).abs() < 2e-4);
     assert!(placeholder[0].score < opts.threshold);
 }
+
+#[test]
+fn a_missing_patronymic_costs_less_than_a_missing_name() {
+    // Russian international passports carry no patronymic; lists do.
+    let mut entries = vec![
+        entry("P1", &["Ilyas Magomedovich UMAKHANOV"], None, Some("RUS")),
+        entry("P2", &["Ilyas Magomed UMAKHANOV"], None, Some("RUS")),
+    ];
+    for i in 0..300 {
+        entries.push(entry(
+            &format!("F{i}"),
+            &[&format!("Ivan {}", ["Petrov", "Sidorov", "Smirnov"][i % 3])],
+            None,
+            None,
+        ));
+    }
+    let s = Screener::build(entries, vec!["test".into()]).unwrap();
+    let low = ScreenOptions {
+        threshold: 0.3,
+        ..ScreenOptions::default()
+    };
+    let hits = s.screen(&traveller("UMAKHANOV", "ILYAS", None, Some("RUS")), &low);
+    let score = |id: &str| hits.iter().find(|h| h.entry_id == id).unwrap().score;
+    assert!(score("P1") > score("P2") + 0.03, "{hits:?}");
+    assert!(
+        score("P1") >= ScreenOptions::default().threshold,
+        "{hits:?}"
+    );
+    // Matched, a patronymic weighs in full: the traveller who carries it scores higher.
+    let full = s.screen(
+        &traveller("UMAKHANOV", "ILYAS MAGOMEDOVICH", None, Some("RUS")),
+        &low,
+    );
+    assert_eq!(full[0].entry_id, "P1");
+    assert!(full[0].score > score("P1"), "{full:?}");
+}

@@ -1160,6 +1160,20 @@ fn push_form(forms: &mut Vec<String>, f: &str) {
     }
 }
 
+/// East Slavic patronymic endings (Russian, Ukrainian and Belarusian transliterations):
+/// IVANOVICH, SERGEYEVNA, MYKOLAYOVYCH, ULADZIMIRAVICH, ILYINICHNA.
+const PATRONYMIC_ENDINGS: &[&str] = &[
+    "OVICH", "EVICH", "AVICH", "OVYCH", "EVYCH", "OVNA", "EVNA", "AVNA", "IVNA", "ICHNA",
+];
+
+/// Whether a form (upper-case A-Z) looks like an East Slavic patronymic. International
+/// passports of Russia, Ukraine and Belarus omit the patronymic that lists carry, so
+/// scoring weighs these tokens less. Surnames of the same shape (ABRAMOVICH) are caught
+/// too; they keep half their weight, which is all the rule costs them.
+pub fn is_patronymic(form: &str) -> bool {
+    form.len() >= 7 && PATRONYMIC_ENDINGS.iter().any(|e| form.ends_with(e))
+}
+
 /// Second parts of glued Persian/Arabic compound given names (`MOHAMMADREZA`,
 /// `AMIRHOSSEIN`, `ALIASGHAR`), split so that they meet the hyphenated or spaced forms.
 const COMPOUND_SECOND: &[&str] = &[

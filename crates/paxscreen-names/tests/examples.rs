@@ -452,3 +452,20 @@ fn fast_enough() {
     eprintln!("analyze: {per:.2} µs per name ({total} tokens)");
     assert!(per < 50.0, "{per} µs");
 }
+
+#[test]
+fn patronymics_are_recognised() {
+    use paxscreen_names::is_patronymic;
+    for p in [
+        "IVANOVICH",
+        "SERGEYEVNA",
+        "MYKOLAYOVYCH",
+        "ULADZIMIRAVICH",
+        "ILINICHNA",
+    ] {
+        assert!(is_patronymic(p), "{p}");
+    }
+    for p in ["IVANOV", "OVICH", "PETROVA", "KOVAC", "MARKOVIC", "ANNA"] {
+        assert!(!is_patronymic(p), "{p}");
+    }
+}
