@@ -152,10 +152,10 @@ pub(crate) struct Index {
     pub id: u64,
     pub entries: Vec<WatchlistEntry>,
     pub tables: Tables,
-    /// The tokens of each name stored flat (list `n` is `tables.names[n].tokens`):
-    /// derived from `tables` when built or opened, so the candidate filter reads the
-    /// ascending candidate names' tokens from one array instead of one allocation each.
-    pub name_tokens: Postings,
+    /// The tokens and unmatched weight of each name (`tables.names[n].tokens`,
+    /// `tables.name_weight[n]`) in one card per name: derived from `tables` when built
+    /// or opened, so the candidate filter reads one cache line per candidate name.
+    pub name_tokens: NameCards,
     /// (date code `yyyymmdd`, entry) of every full listed date of birth, sorted: the
     /// entries an exact date of birth can back (see `query::screen`). Derived from
     /// `entries` when built or opened.
@@ -172,16 +172,76 @@ pub(crate) struct Index {
     pub deletes_fst: Map<FstBytes>,
 }
 
-/// The tokens of `names` as one flat [`Postings`] (see [`Index::name_tokens`]).
-pub(crate) fn name_tokens(names: &[NameRec]) -> Postings {
-    let mut offsets = Vec::with_capacity(names.len() + 1);
-    let mut data = Vec::with_capacity(names.iter().map(|n| n.tokens.len()).sum());
-    offsets.push(0);
-    for n in names {
-        data.extend_from_slice(&n.tokens);
-        offsets.push(data.len() as u32);
+/// Tokens a [`NameCard`] holds inline.
+const CARD_TOKENS: usize = 6;
+
+/// One name's unmatched weight and tokens in 32 bytes, aligned so that a card never
+/// straddles two cache lines: the candidate filter reads one line per name instead of
+/// an offset, a token list and a weight from three arrays.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(32))]
+pub(crate) struct NameCard {
+    weight: f32,
+    /// Token count; above [`CARD_TOKENS`] the tokens are `overflow[tokens[0]..tokens[1]]`.
+    len: u32,
+    tokens: [u32; CARD_TOKENS],
+}
+
+/// Every name's [`NameCard`] (see [`Index::name_tokens`]).
+#[derive(Debug, Default)]
+pub(crate) struct NameCards {
+    cards: Vec<NameCard>,
+    overflow: Vec<u32>,
+}
+
+impl NameCards {
+    /// The cards of `names` with their weights `name_weight` (see [`Tables::name_weight`]).
+    pub fn new(names: &[NameRec], name_weight: &[f32]) -> NameCards {
+        let mut overflow = Vec::new();
+        let cards = names
+            .iter()
+            .zip(name_weight)
+            .map(|(n, &weight)| {
+                let mut card = NameCard {
+                    weight,
+                    len: n.tokens.len() as u32,
+                    tokens: [0; CARD_TOKENS],
+                };
+                if n.tokens.len() <= CARD_TOKENS {
+                    card.tokens[..n.tokens.len()].copy_from_slice(&n.tokens);
+                } else {
+                    card.tokens[0] = overflow.len() as u32;
+                    overflow.extend_from_slice(&n.tokens);
+                    card.tokens[1] = overflow.len() as u32;
+                }
+                card
+            })
+            .collect();
+        NameCards { cards, overflow }
     }
-    Postings { offsets, data }
+
+    /// The tokens of name `n` (empty for an unknown name).
+    #[inline]
+    pub fn get(&self, n: u32) -> &[u32] {
+        self.card(n).0
+    }
+
+    /// The tokens and unmatched weight of name `n`.
+    #[inline]
+    pub fn card(&self, n: u32) -> (&[u32], f32) {
+        let Some(c) = self.cards.get(n as usize) else {
+            return (&[], 0.0);
+        };
+        let len = c.len as usize;
+        let tokens = if len <= CARD_TOKENS {
+            &c.tokens[..len]
+        } else {
+            self.overflow
+                .get(c.tokens[0] as usize..c.tokens[1] as usize)
+                .unwrap_or(&[])
+        };
+        (tokens, c.weight)
+    }
 }
 
 /// `yyyymmdd` of a full date.
@@ -315,7 +375,7 @@ impl Index {
         let deletes_fst = build_map(&delete_keys)?;
         Ok(Index {
             id: next_index_id(),
-            name_tokens: name_tokens(&tables.names),
+            name_tokens: NameCards::new(&tables.names, &tables.name_weight),
             birth_dates: birth_dates(&entries),
             entry_names: entry_names(&tables.names, entries.len()),
             entries,
@@ -511,6 +571,29 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_cards_hold_short_and_long_names() {
+        let rec = |tokens: Vec<u32>| NameRec {
+            entry: 0,
+            name: 0,
+            tokens,
+        };
+        let names = vec![
+            rec(vec![7, 3]),
+            rec((10..20).collect()),
+            rec(vec![]),
+            rec((0..6).collect()),
+        ];
+        let cards = NameCards::new(&names, &[0.5, 2.0, 0.0, 1.5]);
+        assert_eq!(std::mem::size_of::<NameCard>(), 32);
+        assert_eq!(cards.card(0), (&[7u32, 3][..], 0.5));
+        assert_eq!(cards.get(1), (10..20).collect::<Vec<u32>>().as_slice());
+        assert_eq!(cards.card(1).1, 2.0);
+        assert_eq!(cards.get(2), &[] as &[u32]);
+        assert_eq!(cards.get(3), &[0u32, 1, 2, 3, 4, 5][..]);
+        assert_eq!(cards.card(4), (&[] as &[u32], 0.0));
+    }
 
     #[test]
     fn deletion_variants_cover_distance() {

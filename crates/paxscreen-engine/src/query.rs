@@ -465,8 +465,7 @@ fn candidate_names(index: &Index, query: &[QueryToken], needed: f32, exhaustive:
             let mut lists: [&[u32]; BLOCK] = [&[]; BLOCK];
             let mut weights = [0.0f32; BLOCK];
             for (k, &n) in block.iter().enumerate() {
-                lists[k] = name_tokens.get(n);
-                weights[k] = index.tables.name_weight[n as usize];
+                (lists[k], weights[k]) = name_tokens.card(n);
             }
             slots.clear();
             for (k, list) in lists[..block.len()].iter().enumerate() {

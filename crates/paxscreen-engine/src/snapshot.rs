@@ -246,7 +246,7 @@ pub(crate) fn open(dir: &Path) -> Result<Screener, EngineError> {
     let ((name_tokens, entry_names), birth_dates) = rayon::join(
         || {
             (
-                crate::index::name_tokens(&tables.names),
+                crate::index::NameCards::new(&tables.names, &tables.name_weight),
                 crate::index::entry_names(&tables.names, entries.len()),
             )
         },
