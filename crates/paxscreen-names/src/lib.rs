@@ -1181,8 +1181,21 @@ const COMPOUND_SECOND: &[&str] = &[
     "MEHDI", "TAGHI", "TAQI", "BAGHER", "BAQER", "SADEGH", "KAZEM", "KAZEM",
 ];
 
+/// First parts of glued Persian compounds ending in ALI (`GHOLAMALI`, `MOHAMMADALI`,
+/// `HEYDARALI`): ALI alone is too short a suffix to split on (NATALI, SOMALI).
+const ALI_COMPOUND_FIRST: &[&str] = &[
+    "GHOLAM", "GHOLAAM", "GOLAM", "GHULAM", "MOHAMMAD", "MOHAMAD", "MUHAMMAD", "MOHAMMED",
+    "HOSSEIN", "HOSEIN", "HUSSEIN", "HUSAIN", "AMIR", "ABBAS", "HEIDAR", "HEYDAR", "HAIDAR",
+    "SAFAR", "KARAM", "ZEYNAL", "ZEINAL", "NOWRUZ", "NOROUZ",
+];
+
 /// Splits a glued compound given name into its two parts (first part at least 3 letters).
 pub fn split_compound(f: &str) -> Option<(&str, &str)> {
+    if let Some(pre) = f.strip_suffix("ALI") {
+        if ALI_COMPOUND_FIRST.contains(&pre) {
+            return Some((pre, &f[pre.len()..]));
+        }
+    }
     for suf in COMPOUND_SECOND {
         if let Some(pre) = f.strip_suffix(suf) {
             if pre.len() >= 3 && !pre.ends_with("ABD") && !pre.ends_with("ABDUL") {
