@@ -170,15 +170,25 @@ pub(crate) fn token_similarity(
         }
         return best;
     }
+    let shares_key = info.keys.iter().any(|k| q_key_ids.contains(k));
     for qf in &q.forms {
         for &cf in &info.forms {
-            let r = score::form_similarity(qf, &index.tables.forms[cf as usize], q.truncatable);
+            let cf = &index.tables.forms[cf as usize];
+            // Sharing a key, only equality or a typo in a long form (one edit in 8+
+            // letters) can score above the key's 0.90; prefixes score below it.
+            if shares_key && qf.len().max(cf.len()) < 8 {
+                if qf == cf {
+                    return (1.0, How::Exact);
+                }
+                continue;
+            }
+            let r = score::form_similarity(qf, cf, q.truncatable);
             if r.0 > best.0 {
                 best = r;
             }
         }
     }
-    if best.0 < score::KEY_SIMILARITY && info.keys.iter().any(|k| q_key_ids.contains(k)) {
+    if best.0 < score::KEY_SIMILARITY && shares_key {
         best = (score::KEY_SIMILARITY, How::Variant);
     }
     best

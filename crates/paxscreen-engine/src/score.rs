@@ -67,8 +67,7 @@ pub(crate) fn form_similarity(q: &str, c: &str, truncatable: bool) -> (f32, How)
     }
     let maxd = max_typos(c.len());
     if maxd > 0 && q.len().abs_diff(c.len()) <= maxd {
-        let d = strsim::osa_distance(q, c);
-        if d <= maxd {
+        if let Some(d) = osa_within(q.as_bytes(), c.as_bytes(), maxd) {
             let l = q.len().max(c.len()) as f32;
             return (1.0 - d as f32 / (l + 2.0), How::Typo);
         }
@@ -77,6 +76,55 @@ pub(crate) fn form_similarity(q: &str, c: &str, truncatable: bool) -> (f32, How)
         return (0.7 + 0.2 * q.len() as f32 / c.len() as f32, How::Prefix);
     }
     (0.0, How::None)
+}
+
+/// Optimal string alignment distance (edits: insert, delete, substitute, swap two
+/// neighbours) of two byte strings when it is at most `max`, else `None`; equal to
+/// `strsim::osa_distance` on ASCII (checked by a property test). Only the diagonal
+/// band of width `max` is filled, on the stack, and it stops as soon as a whole row
+/// exceeds `max`: retrieval checks hundreds of listed forms per traveller token.
+pub(crate) fn osa_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+    const N: usize = 64;
+    let (n, m) = (a.len(), b.len());
+    if n.abs_diff(m) > max {
+        return None;
+    }
+    if n >= N || m >= N {
+        let d = strsim::osa_distance(std::str::from_utf8(a).ok()?, std::str::from_utf8(b).ok()?);
+        return (d <= max).then_some(d);
+    }
+    let big = max + 1;
+    // Rows i-2, i-1, i of the distance table; cells outside the band hold `big`.
+    let mut prev2 = [big; N + 1];
+    let mut prev = [big; N + 1];
+    let mut cur = [big; N + 1];
+    for (j, p) in prev.iter_mut().enumerate().take(m.min(max) + 1) {
+        *p = j;
+    }
+    for i in 1..=n {
+        let lo = i.saturating_sub(max).max(1);
+        let hi = (i + max).min(m);
+        cur.fill(big);
+        if i <= max {
+            cur[0] = i;
+        }
+        let mut row_min = cur[0];
+        for j in lo..=hi {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(prev2[j - 2] + 1);
+            }
+            cur[j] = d.min(big);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[m] <= max).then_some(prev[m])
 }
 
 /// Pair of a traveller token and a listed token in an alignment.
@@ -317,6 +365,36 @@ pub(crate) const DOCUMENT_MATCH_FLOOR: f32 = 0.95;
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn osa_within_agrees_with_strsim(
+            a in "[ABDH]{0,12}",
+            b in "[ABDH]{0,12}",
+            max in 0usize..4,
+        ) {
+            let d = strsim::osa_distance(&a, &b);
+            prop_assert_eq!(
+                super::osa_within(a.as_bytes(), b.as_bytes(), max),
+                (d <= max).then_some(d)
+            );
+        }
+    }
+
+    #[test]
+    fn osa_within_examples() {
+        assert_eq!(super::osa_within(b"MOHAMED", b"MOHAMMED", 1), Some(1));
+        assert_eq!(super::osa_within(b"AHMDE", b"AHMED", 1), Some(1));
+        assert_eq!(super::osa_within(b"KHALID", b"KHALED", 0), None);
+        assert_eq!(super::osa_within(b"", b"AB", 2), Some(2));
+        let long = "A".repeat(70);
+        assert_eq!(
+            super::osa_within(long.as_bytes(), &long.as_bytes()[1..], 2),
+            Some(1)
+        );
+    }
+
     use super::*;
 
     fn d(s: &str) -> PartialDate {
