@@ -174,15 +174,21 @@ pub(crate) fn token_similarity(
     for qf in &q.forms {
         for &cf in &info.forms {
             let cf = &index.tables.forms[cf as usize];
-            // Sharing a key, only equality or a typo in a long form (one edit in 8+
-            // letters) can score above the key's 0.90; prefixes score below it.
-            if shares_key && qf.len().max(cf.len()) < 8 {
+            let r = if shares_key {
+                // Sharing a key, only equality or a typo scoring above the key's 0.90
+                // can count (d edits in L letters score 1 - d/(L+2): one edit needs 9+
+                // letters, two need 19+); prefixes score below it.
                 if qf == cf {
                     return (1.0, How::Exact);
                 }
-                continue;
-            }
-            let r = score::form_similarity(qf, cf, q.truncatable);
+                let cap = (qf.len().max(cf.len()) + 1) / 10;
+                if cap == 0 {
+                    continue;
+                }
+                score::typo_similarity(qf, cf, cap)
+            } else {
+                score::form_similarity(qf, cf, q.truncatable)
+            };
             if r.0 > best.0 {
                 best = r;
             }
@@ -220,21 +226,26 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
     if exhaustive {
         candidates.extend(0..index.tables.tokens.len() as u32);
     } else {
+        // The deletion variants of every form, each looked up once (the forms of one
+        // token share many: ABDULHAMID and ABDALHAMID both give ABDLHAMID).
         let mut variants = Vec::new();
         for qf in &q.forms {
             // A listed form within d typos shares a deletion variant with at most d
             // deletions on each side; d <= max_typos of the listed form's length, which
             // is at most the query length + 2.
             let qdel = max_typos(qf.len() + 2).min(2);
-            variants.clear();
             deletion_variants(qf, qdel, &mut variants);
-            for v in &variants {
-                if let Some(id) = index.deletes_fst.get(v) {
-                    for &f in index.tables.delete_forms.get(id as u32) {
-                        candidates.extend_from_slice(index.tables.form_tokens.get(f));
-                    }
+        }
+        variants.sort_unstable();
+        variants.dedup();
+        for v in &variants {
+            if let Some(id) = index.deletes_fst.get(v) {
+                for &f in index.tables.delete_forms.get(id as u32) {
+                    candidates.extend_from_slice(index.tables.form_tokens.get(f));
                 }
             }
+        }
+        for qf in &q.forms {
             if q.truncatable && qf.len() >= 4 {
                 let prefix = fst::automaton::Str::new(qf).starts_with();
                 let mut stream = index.forms_fst.search(prefix).into_stream();

@@ -65,15 +65,25 @@ pub(crate) fn form_similarity(q: &str, c: &str, truncatable: bool) -> (f32, How)
     if q == c {
         return (1.0, How::Exact);
     }
-    let maxd = max_typos(c.len());
+    let r = typo_similarity(q, c, usize::MAX);
+    if r.0 > 0.0 {
+        return r;
+    }
+    if truncatable && q.len() >= 4 && c.len() > q.len() && c.starts_with(q) {
+        return (0.7 + 0.2 * q.len() as f32 / c.len() as f32, How::Prefix);
+    }
+    (0.0, How::None)
+}
+
+/// The typo similarity of two different forms, counting at most `cap` edits (and at
+/// most `max_typos(listed length)`); 0 beyond.
+pub(crate) fn typo_similarity(q: &str, c: &str, cap: usize) -> (f32, How) {
+    let maxd = max_typos(c.len()).min(cap);
     if maxd > 0 && q.len().abs_diff(c.len()) <= maxd {
         if let Some(d) = osa_within(q.as_bytes(), c.as_bytes(), maxd) {
             let l = q.len().max(c.len()) as f32;
             return (1.0 - d as f32 / (l + 2.0), How::Typo);
         }
-    }
-    if truncatable && q.len() >= 4 && c.len() > q.len() && c.starts_with(q) {
-        return (0.7 + 0.2 * q.len() as f32 / c.len() as f32, How::Prefix);
     }
     (0.0, How::None)
 }
