@@ -123,36 +123,39 @@ pub(crate) struct Retrieved {
     pub wmax: f32,
 }
 
-/// Per-thread cache of query-token retrieval, keyed by the index and everything
-/// retrieval reads of the token (forms, keys, role, truncatable). Manifests repeat
-/// tokens heavily (MOHAMMED, ALI, AL): a hit skips the fst walks, the deletion
-/// neighbourhood and the edit distances. Retrieval is deterministic, so a cached
-/// result is the result. Bounded: cleared when it holds too many matches.
+/// Cache of query-token retrieval shared by every thread, keyed by the index and
+/// everything retrieval reads of the token (forms, keys, role, truncatable). Manifests
+/// repeat tokens heavily (MOHAMMED, ALI, AL): a hit skips the fst walks, the deletion
+/// neighbourhood and the edit distances, whichever thread retrieved the token first.
+/// Retrieval is deterministic, so a cached result is the result. Bounded: cleared when
+/// it holds too many matches (entries of a replaced index go then too).
 struct RetrievalCache {
-    index: u64,
     map: std::collections::HashMap<String, Retrieved>,
     matches: usize,
 }
 
-/// Most matches held by one thread's cache (12 bytes each).
-const CACHE_MATCHES: usize = 2_000_000;
+/// Most matches held by the cache (12 bytes each).
+const CACHE_MATCHES: usize = 4_000_000;
 
-thread_local! {
-    static CACHE: RefCell<RetrievalCache> = RefCell::new(RetrievalCache {
-        index: 0,
-        map: std::collections::HashMap::new(),
-        matches: 0,
+static CACHE: std::sync::LazyLock<std::sync::RwLock<RetrievalCache>> =
+    std::sync::LazyLock::new(|| {
+        std::sync::RwLock::new(RetrievalCache {
+            map: std::collections::HashMap::new(),
+            matches: 0,
+        })
     });
-}
 
-/// The cache key of a query token.
+/// The cache key of a query token over index `index`.
 pub(crate) fn retrieval_key(
+    index: u64,
     forms: &[String],
     keys: &[String],
     role: u8,
     truncatable: bool,
 ) -> String {
+    use std::fmt::Write;
     let mut k = String::with_capacity(64);
+    let _ = write!(k, "{index:x}:");
     k.push(char::from(b'0' + role));
     k.push(if truncatable { 'T' } else { 'F' });
     for f in forms {
@@ -167,29 +170,37 @@ pub(crate) fn retrieval_key(
     k
 }
 
-/// The cached retrieval of `key` over index `index`, if any.
-pub(crate) fn cached(index: u64, key: &str) -> Option<Retrieved> {
-    CACHE.with(|c| {
-        let c = c.borrow();
-        if c.index != index {
-            return None;
-        }
-        c.map.get(key).cloned()
-    })
+/// The cached retrieval of `key`, if any.
+pub(crate) fn cached(key: &str) -> Option<Retrieved> {
+    // A poisoned lock only means another thread panicked mid-insert; the map is whole.
+    let c = CACHE
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    c.map.get(key).cloned()
 }
 
-/// Remembers the retrieval of `key` over index `index`.
-pub(crate) fn remember(index: u64, key: String, r: &Retrieved) {
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.index != index || c.matches + r.matches.len() > CACHE_MATCHES {
-            c.map.clear();
-            c.matches = 0;
-            c.index = index;
-        }
-        c.matches += r.matches.len();
-        c.map.insert(key, r.clone());
-    })
+/// Empties the retrieval cache (see [`crate::clear_retrieval_cache`]).
+pub(crate) fn clear_cache() {
+    let mut c = CACHE
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    c.map.clear();
+    c.matches = 0;
+}
+
+/// Remembers the retrieval of `key`.
+pub(crate) fn remember(key: String, r: &Retrieved) {
+    let mut c = CACHE
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if c.matches + r.matches.len() > CACHE_MATCHES {
+        c.map.clear();
+        c.matches = 0;
+    }
+    c.matches += r.matches.len();
+    if let Some(old) = c.map.insert(key, r.clone()) {
+        c.matches -= old.matches.len();
+    }
 }
 
 thread_local! {

@@ -146,7 +146,7 @@ impl AsRef<[u8]> for FstBytes {
 }
 
 pub(crate) struct Index {
-    /// Unique per built or opened index in this process: keys the per-thread caches
+    /// Unique per built or opened index in this process: keys the shared cache
     /// of query-token retrieval (see `hot.rs`), so a cache never outlives its index's
     /// identity even when a new index reuses the old one's memory.
     pub id: u64,

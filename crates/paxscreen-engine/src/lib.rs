@@ -167,6 +167,14 @@ impl Screener {
     }
 }
 
+/// Empties the process-wide cache of traveller-token retrieval (what each distinct
+/// traveller token meets on the loaded lists; shared by every thread and every
+/// screener, bounded). Results never depend on it; benchmarks clear it so that each
+/// measurement starts from the same state.
+pub fn clear_retrieval_cache() {
+    hot::clear_cache();
+}
+
 fn now_rfc3339() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

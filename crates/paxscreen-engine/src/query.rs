@@ -212,9 +212,10 @@ fn key_ids(index: &Index, q: &QueryToken) -> Vec<u32> {
 fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
     use crate::hot::{cached, remember, retrieval_key, Retrieved};
     // The exhaustive reference never reads or fills the cache.
-    let key = (!exhaustive).then(|| retrieval_key(&q.forms, &q.keys, q.role, q.truncatable));
+    let key =
+        (!exhaustive).then(|| retrieval_key(index.id, &q.forms, &q.keys, q.role, q.truncatable));
     if let Some(key) = &key {
-        if let Some(r) = cached(index.id, key) {
+        if let Some(r) = cached(key) {
             q.matches = r.matches;
             q.weight = r.weight;
             q.wmax = r.wmax;
@@ -291,7 +292,7 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
             weight: q.weight,
             wmax: q.wmax,
         };
-        remember(index.id, key, &r);
+        remember(key, &r);
         q.matches = r.matches;
     }
 }

@@ -347,3 +347,39 @@ fn a_missing_patronymic_costs_less_than_a_missing_name() {
     assert_eq!(full[0].entry_id, "P1");
     assert!(full[0].score > score("P1"), "{full:?}");
 }
+
+#[test]
+fn the_shared_retrieval_cache_never_mixes_lists() {
+    // Two lists whose token ids differ: a token cached for one must not be reused for
+    // the other (the cache is shared by every screener of the process).
+    let a = Screener::build(
+        vec![
+            entry("A1", &["Ivan PETROV"], None, None),
+            entry("A2", &["Olga SIDOROVA"], None, None),
+        ],
+        vec!["a".into()],
+    )
+    .unwrap();
+    let b = Screener::build(
+        vec![
+            entry("B1", &["Olga SIDOROVA"], None, None),
+            entry("B2", &["Pavel PETROV"], None, None),
+        ],
+        vec!["b".into()],
+    )
+    .unwrap();
+    let t = traveller("PETROV", "IVAN", None, None);
+    let opts = ScreenOptions::default();
+    let ids = |s: &Screener| -> Vec<String> {
+        s.screen(&t, &opts)
+            .into_iter()
+            .map(|h| h.entry_id)
+            .collect()
+    };
+    let first_a = ids(&a);
+    assert_eq!(first_a, ["A1"]);
+    assert!(ids(&b).iter().all(|id| id == "B2"), "{:?}", ids(&b));
+    assert_eq!(ids(&a), first_a);
+    paxscreen_engine::clear_retrieval_cache();
+    assert_eq!(ids(&a), first_a);
+}
