@@ -134,7 +134,7 @@ struct RetrievalCache {
     matches: usize,
 }
 
-/// Most matches held by the cache (12 bytes each).
+/// Most matches held by the cache (12 bytes each, plus one per cached token).
 const CACHE_MATCHES: usize = 4_000_000;
 
 static CACHE: std::sync::LazyLock<std::sync::RwLock<RetrievalCache>> =
@@ -190,16 +190,19 @@ pub(crate) fn clear_cache() {
 
 /// Remembers the retrieval of `key`.
 pub(crate) fn remember(key: String, r: &Retrieved) {
+    // Each entry counts its matches plus one, so that tokens meeting nothing (a stream
+    // of garbage names) cannot grow the map without bound either.
+    let size = r.matches.len() + 1;
     let mut c = CACHE
         .write()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if c.matches + r.matches.len() > CACHE_MATCHES {
+    if c.matches + size > CACHE_MATCHES {
         c.map.clear();
         c.matches = 0;
     }
-    c.matches += r.matches.len();
+    c.matches += size;
     if let Some(old) = c.map.insert(key, r.clone()) {
-        c.matches -= old.matches.len();
+        c.matches -= old.matches.len() + 1;
     }
 }
 
