@@ -121,7 +121,8 @@ pub struct BenchReport {
     pub batch_tps: f64,
     /// Batch throughput on one core.
     pub single_core_tps: f64,
-    /// Single-traveller latency, median (ms).
+    /// Single-traveller latency, median (ms), measured after the throughput runs (the
+    /// retrieval cache warm, as in a server that has been screening).
     pub latency_p50_ms: f64,
     /// Single-traveller latency, 99th percentile (ms).
     pub latency_p99_ms: f64,
@@ -182,7 +183,7 @@ impl BenchReport {
                 format!("{:.0} travellers/s", self.single_core_tps),
             ),
             (
-                "latency p50 / p99 / max",
+                "latency p50 / p99 / max (warm)",
                 format!(
                     "{:.3} / {:.3} / {:.3} ms",
                     self.latency_p50_ms, self.latency_p99_ms, self.latency_max_ms
