@@ -43,6 +43,20 @@ fn traveller(surname: &str, given: &str, dob: Option<&str>, nat: Option<&str>) -
     }
 }
 
+/// `entries` plus 300 filler entries (`given` and one of `surnames`), so that these
+/// tokens are common on the list.
+fn with_filler(mut entries: Vec<WatchlistEntry>, given: &str, surnames: [&str; 3]) -> Screener {
+    for i in 0..300 {
+        entries.push(entry(
+            &format!("F{i}"),
+            &[&format!("{given} {}", surnames[i % 3])],
+            None,
+            None,
+        ));
+    }
+    Screener::build(entries, vec!["test".into()]).unwrap()
+}
+
 fn screener() -> Screener {
     let mut entries = vec![
         entry(
@@ -255,19 +269,14 @@ fn snapshot_roundtrip_and_corruption() {
 /// and date alone, and not with another date.
 #[test]
 fn exact_dob_and_nationality_corroborate_a_partial_name() {
-    let mut entries = vec![
-        entry("G1", &["Ibraima CAMARA"], Some("1964-05-11"), Some("GNB")),
-        entry("G2", &["Ousmane DIALLO"], Some("1970-01-01"), Some("GIN")),
-    ];
-    for i in 0..300 {
-        entries.push(entry(
-            &format!("F{i}"),
-            &[&format!("Mamadou {}", ["Bah", "Sow", "Barry"][i % 3])],
-            None,
-            None,
-        ));
-    }
-    let s = Screener::build(entries, vec!["test".into()]).unwrap();
+    let s = with_filler(
+        vec![
+            entry("G1", &["Ibraima CAMARA"], Some("1964-05-11"), Some("GNB")),
+            entry("G2", &["Ousmane DIALLO"], Some("1970-01-01"), Some("GIN")),
+        ],
+        "Mamadou",
+        ["Bah", "Sow", "Barry"],
+    );
     let opts = ScreenOptions::default();
     let hits = s.screen(
         &traveller("CAMARA", "PAPA", Some("1964-05-11"), Some("GNB")),
@@ -315,19 +324,14 @@ fn exact_dob_and_nationality_corroborate_a_partial_name() {
 #[test]
 fn a_missing_patronymic_costs_less_than_a_missing_name() {
     // Russian international passports carry no patronymic; lists do.
-    let mut entries = vec![
-        entry("P1", &["Ilyas Magomedovich UMAKHANOV"], None, Some("RUS")),
-        entry("P2", &["Ilyas Magomed UMAKHANOV"], None, Some("RUS")),
-    ];
-    for i in 0..300 {
-        entries.push(entry(
-            &format!("F{i}"),
-            &[&format!("Ivan {}", ["Petrov", "Sidorov", "Smirnov"][i % 3])],
-            None,
-            None,
-        ));
-    }
-    let s = Screener::build(entries, vec!["test".into()]).unwrap();
+    let s = with_filler(
+        vec![
+            entry("P1", &["Ilyas Magomedovich UMAKHANOV"], None, Some("RUS")),
+            entry("P2", &["Ilyas Magomed UMAKHANOV"], None, Some("RUS")),
+        ],
+        "Ivan",
+        ["Petrov", "Sidorov", "Smirnov"],
+    );
     let low = ScreenOptions {
         threshold: 0.3,
         ..ScreenOptions::default()
