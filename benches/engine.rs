@@ -1,6 +1,7 @@
-//! Criterion benches of the engine: name normalization, single-traveller screening
-//! (candidate retrieval and pair scoring, with and without a hit) and batch screening
-//! at 10k and 100k synthetic entries; 1M entries with `PAXSCREEN_BENCH_1M=1` (the
+//! Criterion benches of the engine: name normalization, candidate retrieval (warm and
+//! cold retrieval cache), pair scoring (a traveller against one entry),
+//! single-traveller screening (with and without a hit) and batch screening at 10k and
+//! 100k synthetic entries; 1M entries with `PAXSCREEN_BENCH_1M=1` (the
 //! build alone takes tens of seconds). Small samples so `cargo bench` takes minutes.
 //!
 //! `cargo bench --bench engine [-- FILTER]`; national-scale numbers (build, snapshot
@@ -66,7 +67,61 @@ fn screening(c: &mut Criterion) {
             .filter(|(_, l)| l.is_some())
             .map(|(t, _)| t.clone())
             .collect();
+        // (listed traveller, position of its entry) for pair scoring.
+        let position: std::collections::HashMap<&str, usize> = screener
+            .entries()
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
+        let pairs: Vec<(Traveller, usize)> = labelled
+            .iter()
+            .filter_map(|(t, l)| Some((t.clone(), *position.get(l.as_deref()?)?)))
+            .collect();
         let all: Vec<Traveller> = labelled.into_iter().map(|(t, _)| t).collect();
+
+        // Candidate retrieval alone: the traveller tokens' listed tokens (fst walks,
+        // deletion variants, edit distances) and the candidate names, no hits built.
+        // Warm: the retrieval cache holds the tokens, as in a running server; cold: it
+        // is emptied before each traveller.
+        let mut g = c.benchmark_group(format!("retrieval/{n}"));
+        g.throughput(Throughput::Elements(1));
+        let mut i = 0;
+        g.bench_function(BenchmarkId::new("warm", n), |b| {
+            b.iter(|| {
+                i = (i + 1) % all.len();
+                black_box(screener.candidate_count(&all[i], &options))
+            })
+        });
+        let mut i = 0;
+        g.bench_function(BenchmarkId::new("cold", n), |b| {
+            b.iter_batched(
+                || {
+                    paxscreen_engine::clear_retrieval_cache();
+                    i = (i + 1) % all.len();
+                    &all[i]
+                },
+                |t| black_box(screener.candidate_count(t, &options)),
+                criterion::BatchSize::SmallInput,
+            )
+        });
+        g.finish();
+
+        // Pair scoring: a listed traveller against its own entry (every name, the
+        // alignment, the evidence and the explained hit).
+        if !pairs.is_empty() {
+            let mut g = c.benchmark_group(format!("pair_score/{n}"));
+            g.throughput(Throughput::Elements(1));
+            let mut i = 0;
+            g.bench_function(BenchmarkId::new("own_entry", n), |b| {
+                b.iter(|| {
+                    i = (i + 1) % pairs.len();
+                    let (t, e) = &pairs[i];
+                    black_box(screener.score_entry(t, *e))
+                })
+            });
+            g.finish();
+        }
 
         let mut g = c.benchmark_group(format!("screen_single/{n}"));
         g.throughput(Throughput::Elements(1));

@@ -157,6 +157,21 @@ impl Screener {
         query::screen(&self.index, traveller, options, true)
     }
 
+    /// Scores one traveller against the entry at position `entry` of
+    /// [`Screener::entries`] alone (pair scoring, whatever the score): the entry's best
+    /// name with the evidence, as a hit would carry it. `None` for no such entry or an
+    /// entry without names.
+    pub fn score_entry(&self, traveller: &Traveller, entry: usize) -> Option<Hit> {
+        query::score_entry(&self.index, traveller, u32::try_from(entry).ok()?)
+    }
+
+    /// How many listed names the index considers for this traveller, and keeps (token
+    /// retrieval and candidate selection, no hits built): for diagnostics and benchmarks
+    /// of candidate retrieval.
+    pub fn candidate_count(&self, traveller: &Traveller, options: &ScreenOptions) -> Candidates {
+        query::candidate_count(&self.index, traveller, options)
+    }
+
     /// Screens many travellers on every core; results in input order.
     pub fn screen_batch(&self, travellers: &[Traveller], options: &ScreenOptions) -> Vec<Vec<Hit>> {
         use rayon::prelude::*;
@@ -165,6 +180,16 @@ impl Screener {
             .map(|t| self.screen(t, options))
             .collect()
     }
+}
+
+/// Candidate names of one traveller (see [`Screener::candidate_count`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Candidates {
+    /// Names read from the postings of the traveller's tokens (their union, or their
+    /// intersection where every reachable name must hold a token).
+    pub considered: usize,
+    /// Names whose upper bound and then exact name score can still reach the threshold.
+    pub kept: usize,
 }
 
 /// Empties the process-wide cache of traveller-token retrieval (what each distinct

@@ -315,9 +315,16 @@ const SHORT_LIST: usize = 64;
 /// Dropping a name whose name score is below `needed` never changes the hits: `screen`
 /// reports an entry only when its name score plus the largest possible bonus reaches
 /// the threshold, and rescores entries found by document number over all their names.
-fn candidate_names(index: &Index, query: &[QueryToken], needed: f32, exhaustive: bool) -> Vec<u32> {
+fn candidate_names(
+    index: &Index,
+    query: &[QueryToken],
+    needed: f32,
+    exhaustive: bool,
+    considered: &mut usize,
+) -> Vec<u32> {
     use crate::hot::{clear_marks, name_bound, with_bits, with_marks, Weights, NEEDED_MARGIN};
     if exhaustive {
+        *considered += index.tables.names.len();
         return (0..index.tables.names.len() as u32).collect();
     }
     let tokens = &index.tables.tokens;
@@ -472,6 +479,7 @@ fn candidate_names(index: &Index, query: &[QueryToken], needed: f32, exhaustive:
         })
     };
     names.sort_unstable();
+    *considered += names.len();
     let q_weights: Weights = query.iter().map(|q| q.weight).collect();
     crate::hot::with_token_values(tokens.len(), &by_value, |values| {
         let nq = query.len();
@@ -555,13 +563,12 @@ struct EntryBest {
     reading: usize,
 }
 
-pub(crate) fn screen(
-    index: &Index,
-    t: &Traveller,
-    options: &ScreenOptions,
-    exhaustive: bool,
-) -> Vec<Hit> {
-    let readings = analyse_and_retrieve(index, t, exhaustive);
+/// The largest evidence bonus (date of birth, nationality) an entry without the
+/// traveller's exact date of birth can add, and the one an entry with it can (0 when
+/// the traveller's date is not full). Entries with the exact date (few: a full date is
+/// shared by about one entry in 20,000) are scored in full by `screen`, so that the
+/// exact-date bonus does not widen every candidate search.
+fn bonuses(t: &Traveller) -> (f32, f32) {
     use paxscreen_core::{DobEvidence, NationalityEvidence};
     // The best nationality evidence any entry can give this traveller.
     let best_nat = if t.nationality.is_some() {
@@ -570,19 +577,82 @@ pub(crate) fn screen(
         NationalityEvidence::None
     };
     let nat_bonus = score::nationality_adjustment(best_nat);
-    // The largest bonus of an entry without the traveller's exact date of birth; entries
-    // with it (few: a full date is shared by about one entry in 20,000) are scored in
-    // full below, so that the exact-date bonus does not widen every candidate search.
     let full_dob = t.dob.filter(|d| d.is_full());
-    let general_bonus = match full_dob {
+    let general = match full_dob {
         Some(_) => score::dob_adjustment(DobEvidence::Month, t.dob),
         None => score::max_dob_bonus(t.dob),
     } + nat_bonus;
-    let exact_bonus = full_dob.map_or(0.0, |_| {
+    let exact = full_dob.map_or(0.0, |_| {
         score::dob_adjustment(DobEvidence::Exact, t.dob)
             + nat_bonus
             + score::corroboration(DobEvidence::Exact, t.dob, best_nat)
     });
+    (general, exact)
+}
+
+/// The listed names the index considers and keeps for `t` at `options` (summed over
+/// the readings of its name; the exact-date pass not included): token retrieval and
+/// candidate selection without building hits.
+pub(crate) fn candidate_count(
+    index: &Index,
+    t: &Traveller,
+    options: &ScreenOptions,
+) -> crate::Candidates {
+    let readings = analyse_and_retrieve(index, t, false);
+    let needed = options.threshold as f32 - bonuses(t).0;
+    readings
+        .iter()
+        .fold(crate::Candidates::default(), |mut c, query| {
+            c.kept += candidate_names(index, query, needed, false, &mut c.considered).len();
+            c
+        })
+}
+
+/// Scores `t` against entry `entry` alone (pair scoring): its best name over every
+/// reading of the traveller's name, with the evidence, whatever the score.
+pub(crate) fn score_entry(index: &Index, t: &Traveller, entry: u32) -> Option<Hit> {
+    if entry as usize >= index.entries.len() {
+        return None;
+    }
+    let readings = analyse_and_retrieve(index, t, false);
+    let mut eb: Option<EntryBest> = None;
+    for (reading, query) in readings.iter().enumerate() {
+        let q_weights: Vec<f32> = query.iter().map(|q| q.weight).collect();
+        for ni in index.names_of_entry(entry) {
+            let s = score_indexed_name(index, query, &q_weights, ni as u32);
+            if eb.as_ref().is_none_or(|b| s.score > b.score.score) {
+                eb = Some(EntryBest {
+                    name: ni as u32,
+                    score: s,
+                    reading,
+                });
+            }
+        }
+    }
+    let eb = eb?;
+    let document_match = t.documents.iter().any(|d| {
+        let n = d.normalized_number();
+        n.len() >= 5 && index.entries_with_document(&n).any(|e| e == entry)
+    });
+    Some(make_hit(
+        index,
+        t,
+        &readings[eb.reading],
+        entry,
+        &eb,
+        document_match,
+    ))
+}
+
+pub(crate) fn screen(
+    index: &Index,
+    t: &Traveller,
+    options: &ScreenOptions,
+    exhaustive: bool,
+) -> Vec<Hit> {
+    let readings = analyse_and_retrieve(index, t, exhaustive);
+    let full_dob = t.dob.filter(|d| d.is_full());
+    let (general_bonus, exact_bonus) = bonuses(t);
     let threshold = options.threshold as f32;
     let needed = threshold - general_bonus;
 
@@ -609,7 +679,7 @@ pub(crate) fn screen(
     };
     for (reading, query) in readings.iter().enumerate() {
         let q_weights: Vec<f32> = query.iter().map(|q| q.weight).collect();
-        for name in candidate_names(index, query, needed, exhaustive) {
+        for name in candidate_names(index, query, needed, exhaustive, &mut 0) {
             let s = score_indexed_name(index, query, &q_weights, name);
             offer(&mut best, name, s, reading);
         }

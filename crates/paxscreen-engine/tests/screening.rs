@@ -387,3 +387,42 @@ fn the_shared_retrieval_cache_never_mixes_lists() {
     paxscreen_engine::clear_retrieval_cache();
     assert_eq!(ids(&a), first_a);
 }
+
+#[test]
+fn pair_scoring_agrees_with_screening() {
+    let s = screener();
+    let opts = ScreenOptions::default();
+    let t = traveller("AL-BAGHDADI", "ABU BAKR", Some("1971-07-28"), Some("IRQ"));
+    let hits = s.screen(&t, &opts);
+    let e1 = s.entries().iter().position(|e| e.id == "E1").unwrap();
+    let pair = s.score_entry(&t, e1).unwrap();
+    assert_eq!(pair.entry_id, "E1");
+    assert!(
+        (pair.score - hits[0].score).abs() < 1e-9,
+        "{pair:?} {hits:?}"
+    );
+    assert_eq!(pair.matched_name, hits[0].matched_name);
+    // An unrelated entry scores low, with its evidence; no entry past the end.
+    let e4 = s.entries().iter().position(|e| e.id == "E4").unwrap();
+    let low = s.score_entry(&t, e4).unwrap();
+    assert!(low.score < 0.3, "{low:?}");
+    assert!(s.score_entry(&t, s.entries().len()).is_none());
+}
+
+#[test]
+fn candidate_count_shrinks_with_a_rarer_name() {
+    let s = screener();
+    let opts = ScreenOptions::default();
+    // MOHAMMED ALI is held by 301 names, of which one (E2) is kept; AL-BAGHDADI by one.
+    let common = s.candidate_count(&traveller("ALI", "MOHAMMED", None, None), &opts);
+    let rare = s.candidate_count(&traveller("AL-BAGHDADI", "ABU BAKR", None, None), &opts);
+    assert_eq!(common.kept, 1, "{common:?}");
+    assert!(common.considered > 100, "{common:?}");
+    assert_eq!(rare.kept, 1, "{rare:?}");
+    assert!(
+        rare.considered < common.considered,
+        "{rare:?} vs {common:?}"
+    );
+    let none = s.candidate_count(&traveller("QWXZ", "VVKJ", None, None), &opts);
+    assert_eq!(none, paxscreen_engine::Candidates::default());
+}
