@@ -608,6 +608,28 @@ pub(crate) fn candidate_count(
         })
 }
 
+/// Keeps in `eb` the better of itself and the best name of `entry` under `query`
+/// (reading `reading` of the traveller's name).
+fn best_name_of_entry(
+    index: &Index,
+    query: &[QueryToken],
+    q_weights: &[f32],
+    reading: usize,
+    entry: u32,
+    eb: &mut Option<EntryBest>,
+) {
+    for ni in index.names_of_entry(entry) {
+        let s = score_indexed_name(index, query, q_weights, ni as u32);
+        if eb.as_ref().is_none_or(|b| s.score > b.score.score) {
+            *eb = Some(EntryBest {
+                name: ni as u32,
+                score: s,
+                reading,
+            });
+        }
+    }
+}
+
 /// Scores `t` against entry `entry` alone (pair scoring): its best name over every
 /// reading of the traveller's name, with the evidence, whatever the score.
 pub(crate) fn score_entry(index: &Index, t: &Traveller, entry: u32) -> Option<Hit> {
@@ -618,16 +640,7 @@ pub(crate) fn score_entry(index: &Index, t: &Traveller, entry: u32) -> Option<Hi
     let mut eb: Option<EntryBest> = None;
     for (reading, query) in readings.iter().enumerate() {
         let q_weights: Vec<f32> = query.iter().map(|q| q.weight).collect();
-        for ni in index.names_of_entry(entry) {
-            let s = score_indexed_name(index, query, &q_weights, ni as u32);
-            if eb.as_ref().is_none_or(|b| s.score > b.score.score) {
-                eb = Some(EntryBest {
-                    name: ni as u32,
-                    score: s,
-                    reading,
-                });
-            }
-        }
+        best_name_of_entry(index, query, &q_weights, reading, entry, &mut eb);
     }
     let eb = eb?;
     let document_match = t.documents.iter().any(|d| {
@@ -713,16 +726,7 @@ pub(crate) fn screen(
         }
         // Score the entry's names directly for the explanation.
         let mut eb: Option<EntryBest> = None;
-        for ni in index.names_of_entry(e) {
-            let s = score_indexed_name(index, query, &q_weights, ni as u32);
-            if eb.as_ref().is_none_or(|b| s.score > b.score.score) {
-                eb = Some(EntryBest {
-                    name: ni as u32,
-                    score: s,
-                    reading: 0,
-                });
-            }
-        }
+        best_name_of_entry(index, query, &q_weights, 0, e, &mut eb);
         if let Some(eb) = eb {
             best.insert(e, eb);
         }
