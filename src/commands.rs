@@ -102,6 +102,10 @@ pub struct ExplainArgs {
     /// Show candidates scoring at least this (below the operating point they are marked).
     #[arg(long, default_value_t = 0.5)]
     pub threshold: f64,
+    /// Score the traveller against this listed entry only (its id), whatever the score:
+    /// why a name did or did not hit. Repeatable.
+    #[arg(long = "entry", value_name = "ID")]
+    pub entries: Vec<String>,
     /// Print the hits as JSON instead of text.
     #[arg(long)]
     pub json: bool,
@@ -387,13 +391,27 @@ fn explain_traveller(a: &ExplainArgs) -> Result<Traveller> {
 pub fn explain(a: ExplainArgs) -> Result<u8> {
     let traveller = explain_traveller(&a)?;
     let screener = load_screener(&a.lists.watchlist)?;
-    let hits = screener.screen(
-        &traveller,
-        &ScreenOptions {
-            threshold: a.threshold,
-            max_hits: 10,
-        },
-    );
+    let hits = if a.entries.is_empty() {
+        screener.screen(
+            &traveller,
+            &ScreenOptions {
+                threshold: a.threshold,
+                max_hits: 10,
+            },
+        )
+    } else {
+        let mut hits = Vec::new();
+        for id in &a.entries {
+            let Some(at) = screener.entries().iter().position(|e| &e.id == id) else {
+                bail!("--entry {id}: no such entry on the loaded lists");
+            };
+            match screener.score_entry(&traveller, at) {
+                Some(h) => hits.push(h),
+                None => bail!("--entry {id}: the entry has no names to score"),
+            }
+        }
+        hits
+    };
     let mut out = std::io::stdout().lock();
     if a.json {
         serde_json::to_writer_pretty(
@@ -415,11 +433,18 @@ pub fn explain(a: ExplainArgs) -> Result<u8> {
             .collect::<Vec<_>>()
             .join("  ")
     )?;
-    writeln!(
-        out,
-        "  operating threshold {DEFAULT_THRESHOLD:.2}; showing candidates >= {:.2}",
-        a.threshold
-    )?;
+    if a.entries.is_empty() {
+        writeln!(
+            out,
+            "  operating threshold {DEFAULT_THRESHOLD:.2}; showing candidates >= {:.2}",
+            a.threshold
+        )?;
+    } else {
+        writeln!(
+            out,
+            "  operating threshold {DEFAULT_THRESHOLD:.2}; scored against the named entries only"
+        )?;
+    }
     writeln!(out, "  {}", paxscreen_engine::SCORING_NOTES)?;
     if hits.is_empty() {
         writeln!(out, "no candidate scores >= {:.2}", a.threshold)?;
@@ -427,8 +452,10 @@ pub fn explain(a: ExplainArgs) -> Result<u8> {
     for h in &hits {
         let mark = if h.score >= DEFAULT_THRESHOLD {
             "HIT "
-        } else {
+        } else if a.entries.is_empty() {
             "near"
+        } else {
+            "miss"
         };
         writeln!(
             out,

@@ -327,6 +327,49 @@ fn explain_prints_alignment_and_evidence() {
 }
 
 #[test]
+fn explain_entry_scores_one_pair_whatever_the_score() {
+    let explain = |extra: &[&str]| {
+        run(bin()
+            .args(["explain", "--watchlist"])
+            .arg(demo("watchlist.csv"))
+            .args(["--surname", "ZOUBEIDI", "--given-names", "MAHMUD TAREK"])
+            .args(extra))
+    };
+    // Without its date of birth the name alone is a near miss; --entry shows it with
+    // its alignment even above --threshold's reach, and an unrelated entry scores 0.
+    let o = explain(&["--entry", "DEMO-001", "--entry", "DEMO-002", "--json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let hits = v["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 2, "{v}");
+    assert_eq!(hits[0]["entry_id"], "DEMO-001");
+    assert_eq!(hits[1]["entry_id"], "DEMO-002");
+    let s1 = hits[0]["score"].as_f64().unwrap();
+    assert!(s1 > 0.5, "{v}");
+    assert_eq!(hits[1]["score"].as_f64().unwrap(), 0.0, "{v}");
+    // The same pair through screening gives the same score.
+    let o = explain(&["--threshold", "0.3", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let screened = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["entry_id"] == "DEMO-001")
+        .unwrap();
+    assert_eq!(screened["score"].as_f64().unwrap(), s1);
+    // Text output marks the pair; an unknown id is a usage error.
+    let out = stdout(&explain(&["--entry", "DEMO-002"]));
+    assert!(out.contains("miss 0.000  DEMO-002"), "{out}");
+    let o = explain(&["--entry", "NOPE"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("--entry NOPE: no such entry"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+#[test]
 fn real_un_list_finds_abu_bakr_al_baghdadi() {
     let un = shared("watchlists/un_consolidated_2026-05-08.xml");
     let dir = tempfile::tempdir().unwrap();
