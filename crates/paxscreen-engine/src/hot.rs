@@ -172,7 +172,8 @@ pub(crate) fn retrieval_key(
 
 /// The cached retrieval of `key`, if any.
 pub(crate) fn cached(key: &str) -> Option<Retrieved> {
-    // A poisoned lock only means another thread panicked mid-insert; the map is whole.
+    // A poisoned lock only means another thread panicked while holding it; every entry
+    // in the map is still a complete, valid retrieval.
     let c = CACHE
         .read()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
