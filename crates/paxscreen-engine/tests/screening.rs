@@ -426,3 +426,35 @@ fn candidate_count_shrinks_with_a_rarer_name() {
     let none = s.candidate_count(&traveller("QWXZ", "VVKJ", None, None), &opts);
     assert_eq!(none, paxscreen_engine::Candidates::default());
 }
+
+#[test]
+fn a_travellers_unmatched_patronymic_costs_half_even_when_listed_elsewhere() {
+    // MAGOMEDOVICH is on the list (P1), but not in P2's name: carried by the traveller
+    // and unmatched there, it costs half, like a listed patronymic the traveller lacks.
+    let s = with_filler(
+        vec![
+            entry("P1", &["Ruslan Magomedovich BASAYEV"], None, None),
+            entry("P2", &["Ilyas UMAKHANOV"], None, None),
+        ],
+        "Ivan",
+        ["Petrov", "Sidorov", "Smirnov"],
+    );
+    let low = ScreenOptions {
+        threshold: 0.3,
+        ..ScreenOptions::default()
+    };
+    let score = |given: &str| {
+        s.screen(&traveller("UMAKHANOV", given, None, None), &low)
+            .into_iter()
+            .find(|h| h.entry_id == "P2")
+            .map(|h| h.score)
+            .unwrap()
+    };
+    let with_patronymic = score("ILYAS MAGOMEDOVICH");
+    let with_middle_name = score("ILYAS MAGOMED");
+    assert!(
+        with_patronymic > with_middle_name + 0.03,
+        "{with_patronymic} vs {with_middle_name}"
+    );
+    assert!(with_patronymic >= ScreenOptions::default().threshold);
+}
