@@ -305,10 +305,11 @@ const MAX_STOPS: usize = 16;
 /// Lists shorter than this are read whole rather than searched for a weight cut.
 const SHORT_LIST: usize = 64;
 
-/// Names that could reach `needed` (name score), in ascending order.
+/// Names that could reach `needed` (name score), in ascending order, with their name
+/// scores (computed here once; `screen` does not score them again).
 ///
-/// The exhaustive path returns every name: it is the reference the index is checked
-/// against. The indexed path reads the postings of only those (traveller token, listed
+/// The exhaustive path returns every name, scored: it is the reference the index is
+/// checked against. The indexed path reads the postings of only those (traveller token, listed
 /// token) pairs that a name must hold one of to reach `needed` (highest similarity x
 /// weight first, until the best a name holding none of them could score is below),
 /// or, when cheaper, intersects the names of the traveller tokens no name can miss;
@@ -322,11 +323,14 @@ fn candidate_names(
     needed: f32,
     exhaustive: bool,
     considered: &mut usize,
-) -> Vec<u32> {
+) -> Vec<(u32, NameScore)> {
     use crate::hot::{clear_marks, name_bound, with_bits, with_marks, Weights, NEEDED_MARGIN};
     if exhaustive {
         *considered += index.tables.names.len();
-        return (0..index.tables.names.len() as u32).collect();
+        let q_weights: Weights = query.iter().map(|q| q.weight).collect();
+        return (0..index.tables.names.len() as u32)
+            .map(|n| (n, score_indexed_name(index, query, &q_weights, n)))
+            .collect();
     }
     let tokens = &index.tables.tokens;
     let postings = &index.tables.token_names;
@@ -527,14 +531,14 @@ fn candidate_names(
                 {
                     continue;
                 }
-                if score_indexed_name(index, query, &q_weights, n).score >= floor {
-                    kept.push(n);
+                let s = score_indexed_name(index, query, &q_weights, n);
+                if s.score >= floor {
+                    kept.push((n, s));
                 }
             }
         }
-        names = kept;
-    });
-    names
+        kept
+    })
 }
 
 fn score_indexed_name(
@@ -693,8 +697,7 @@ pub(crate) fn screen(
     };
     for (reading, query) in readings.iter().enumerate() {
         let q_weights: Vec<f32> = query.iter().map(|q| q.weight).collect();
-        for name in candidate_names(index, query, needed, exhaustive, &mut 0) {
-            let s = score_indexed_name(index, query, &q_weights, name);
+        for (name, s) in candidate_names(index, query, needed, exhaustive, &mut 0) {
             offer(&mut best, name, s, reading);
         }
         if let Some(d) = full_dob.filter(|_| exact_bonus > general_bonus && !exhaustive) {
