@@ -298,6 +298,19 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
     }
 }
 
+/// What `candidate_names` needs to drop names by their entry's own evidence.
+pub(crate) struct EntryCheck<'a> {
+    traveller: &'a Traveller,
+    threshold: f32,
+    /// Entries holding one of the traveller's document numbers (sorted): never dropped,
+    /// they are hits whatever their names score.
+    document_entries: &'a [u32],
+}
+
+/// Slack on the entry check of `candidate_names`: hit scores are rounded to 4 places
+/// (up by at most 5e-5) and the adjustments are summed in another order there.
+const ENTRY_MARGIN: f32 = 2e-4;
+
 /// Lists at least this long are candidates to stop taking pairs before (see
 /// `candidate_names`), at most [`MAX_STOPS`] times per query.
 const LONG_LIST: usize = 1024;
@@ -317,12 +330,18 @@ const SHORT_LIST: usize = 64;
 /// Dropping a name whose name score is below `needed` never changes the hits: `screen`
 /// reports an entry only when its name score plus the largest possible bonus reaches
 /// the threshold, and rescores entries found by document number over all their names.
+/// With `entry_check`, a name that passes its bound is
+/// also dropped when its bound, then its score, plus its own entry's date-of-birth,
+/// nationality and gender adjustments ([`score::EntryEvidence`]) cannot reach the
+/// threshold: an innocent traveller with a common name and another birth year no longer
+/// drags a thousand namesakes through exact scoring and explanation.
 fn candidate_names(
     index: &Index,
     query: &[QueryToken],
     needed: f32,
     exhaustive: bool,
     considered: &mut usize,
+    entry_check: Option<&EntryCheck>,
 ) -> Vec<(u32, NameScore)> {
     use crate::hot::{clear_marks, name_bound, with_bits, with_marks, Weights, NEEDED_MARGIN};
     if exhaustive {
@@ -532,7 +551,21 @@ fn candidate_names(
                     continue;
                 }
                 let s = score_indexed_name(index, query, &q_weights, n);
-                if s.score >= floor {
+                if s.score < floor {
+                    continue;
+                }
+                // Then the entry's own adjustment (after the name score: reading an
+                // entry costs more cache misses than scoring a name whose card is
+                // loaded). A hit's score is rounded to 4 places, hence the margin.
+                let entry_fails = entry_check.is_some_and(|c| {
+                    let entry = index.tables.names[n as usize].entry;
+                    c.document_entries.binary_search(&entry).is_err() && {
+                        let e = &index.entries[entry as usize];
+                        let adj = score::EntryEvidence::of(c.traveller, e).adjustment();
+                        s.score + adj + ENTRY_MARGIN < c.threshold
+                    }
+                });
+                if !entry_fails {
                     kept.push((n, s));
                 }
             }
@@ -605,10 +638,17 @@ pub(crate) fn candidate_count(
 ) -> crate::Candidates {
     let readings = analyse_and_retrieve(index, t, false);
     let needed = options.threshold as f32 - bonuses(t).0;
+    let document_entries = document_entries(index, t);
+    let check = EntryCheck {
+        traveller: t,
+        threshold: options.threshold as f32,
+        document_entries: &document_entries,
+    };
     readings
         .iter()
         .fold(crate::Candidates::default(), |mut c, query| {
-            c.kept += candidate_names(index, query, needed, false, &mut c.considered).len();
+            c.kept +=
+                candidate_names(index, query, needed, false, &mut c.considered, Some(&check)).len();
             c
         })
 }
@@ -652,13 +692,14 @@ pub(crate) fn score_entry(index: &Index, t: &Traveller, entry: u32) -> Option<Hi
         let n = d.normalized_number();
         n.len() >= 5 && index.entries_with_document(&n).any(|e| e == entry)
     });
+    let ev = score::EntryEvidence::of(t, &index.entries[entry as usize]);
     Some(make_hit(
         index,
-        t,
         &readings[eb.reading],
         entry,
         &eb,
         document_match,
+        &ev,
     ))
 }
 
@@ -673,6 +714,14 @@ pub(crate) fn screen(
     let (general_bonus, exact_bonus) = bonuses(t);
     let threshold = options.threshold as f32;
     let needed = threshold - general_bonus;
+    // Entries holding one of the traveller's document numbers are hits by themselves.
+    let doc_entries = document_entries(index, t);
+    let check = EntryCheck {
+        traveller: t,
+        threshold,
+        document_entries: &doc_entries,
+    };
+    let check = (!exhaustive).then_some(&check);
 
     // Best name per entry, over every reading of the traveller's name.
     let mut best: HashMap<u32, EntryBest> = HashMap::new();
@@ -697,7 +746,7 @@ pub(crate) fn screen(
     };
     for (reading, query) in readings.iter().enumerate() {
         let q_weights: Vec<f32> = query.iter().map(|q| q.weight).collect();
-        for (name, s) in candidate_names(index, query, needed, exhaustive, &mut 0) {
+        for (name, s) in candidate_names(index, query, needed, exhaustive, &mut 0, check) {
             offer(&mut best, name, s, reading);
         }
         if let Some(d) = full_dob.filter(|_| exact_bonus > general_bonus && !exhaustive) {
@@ -714,16 +763,6 @@ pub(crate) fn screen(
     }
     let query = &readings[0];
     let q_weights: Vec<f32> = query.iter().map(|q| q.weight).collect();
-    // Entries holding one of the traveller's document numbers are hits by themselves.
-    let mut doc_entries: Vec<u32> = Vec::new();
-    for d in &t.documents {
-        let n = d.normalized_number();
-        if n.len() >= 5 {
-            doc_entries.extend(index.entries_with_document(&n));
-        }
-    }
-    doc_entries.sort_unstable();
-    doc_entries.dedup();
     for &e in &doc_entries {
         if best.contains_key(&e) {
             continue;
@@ -738,17 +777,15 @@ pub(crate) fn screen(
 
     let mut hits = Vec::new();
     for (entry, b) in best {
-        let hit = make_hit(
-            index,
-            t,
-            &readings[b.reading],
-            entry,
-            &b,
-            doc_entries.binary_search(&entry).is_ok(),
-        );
-        if hit.score + 1e-9 >= options.threshold {
-            hits.push(hit);
+        // The explanation is built only for the entries that are hits.
+        let ev = score::EntryEvidence::of(t, &index.entries[entry as usize]);
+        let document_match = doc_entries.binary_search(&entry).is_ok();
+        if round4(ev.total(b.score.score, document_match)) + 1e-9 < options.threshold {
+            continue;
         }
+        let hit = make_hit(index, &readings[b.reading], entry, &b, document_match, &ev);
+        debug_assert!(hit.score + 1e-9 >= options.threshold);
+        hits.push(hit);
     }
     hits.sort_by(|a, b| {
         b.score
@@ -759,54 +796,54 @@ pub(crate) fn screen(
     hits
 }
 
+/// The entries holding one of the traveller's document numbers (5+ characters), sorted.
+fn document_entries(index: &Index, t: &Traveller) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    for d in &t.documents {
+        let n = d.normalized_number();
+        if n.len() >= 5 {
+            out.extend(index.entries_with_document(&n));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 fn round4(x: f32) -> f64 {
     ((x as f64) * 10_000.0).round() / 10_000.0
 }
 
 fn make_hit(
     index: &Index,
-    t: &Traveller,
     query: &[QueryToken],
     entry: u32,
     b: &EntryBest,
     document_match: bool,
+    ev: &score::EntryEvidence,
 ) -> Hit {
     let e = &index.entries[entry as usize];
     let rec = &index.tables.names[b.name as usize];
-    let dob = score::dob_evidence(t.dob, &e.dobs);
-    let nat = score::nationality_evidence(t.nationality, &e.nationalities);
-    let gender = score::gender_evidence(t.gender, e.gender);
-    let mut adjustments = Vec::new();
-    let mut total = b.score.score;
-    for (what, word, adj) in [
-        ("dob", dob.as_str(), score::dob_adjustment(dob, t.dob)),
-        (
-            "nationality",
-            nat.as_str(),
-            score::nationality_adjustment(nat),
-        ),
-        ("gender", gender.as_str(), score::gender_adjustment(gender)),
-    ] {
-        if adj != 0.0 {
-            adjustments.push(format!("{what} {word} {adj:+.2}"));
-            total += adj;
-        }
-    }
-    let corroboration = score::corroboration(dob, t.dob, nat);
-    if corroboration != 0.0 {
+    let mut adjustments: Vec<String> = ev
+        .parts
+        .iter()
+        .filter(|p| p.2 != 0.0)
+        .map(|(what, word, adj)| format!("{what} {word} {adj:+.2}"))
+        .collect();
+    if ev.corroboration != 0.0 {
         adjustments.push(format!(
-            "exact dob and nationality both match {corroboration:+.2}"
+            "exact dob and nationality both match {:+.2}",
+            ev.corroboration
         ));
-        total += corroboration;
     }
-    total = total.clamp(0.0, 1.0);
-    if document_match && total < score::DOCUMENT_MATCH_FLOOR {
+    let total = ev.total(b.score.score, document_match);
+    if document_match && ev.total(b.score.score, false) < score::DOCUMENT_MATCH_FLOOR {
         adjustments.push(format!(
             "document number match: raised to {:.2}",
             score::DOCUMENT_MATCH_FLOOR
         ));
-        total = score::DOCUMENT_MATCH_FLOOR;
     }
+    let (dob, nat, gender) = (ev.dob, ev.nat, ev.gender);
     let forms = &index.tables.forms;
     let token_text = |tok: u32| forms[index.tables.tokens[tok as usize].forms[0] as usize].clone();
     let mut tokens = Vec::new();

@@ -337,6 +337,60 @@ pub(crate) fn max_dob_bonus(t: Option<PartialDate>) -> f32 {
     }
 }
 
+/// The date-of-birth, nationality and gender evidence of a traveller against one
+/// entry, with what each adds to the name score. Computed once per entry: `screen`
+/// drops names and entries that cannot reach the threshold with it before building
+/// any explanation.
+pub(crate) struct EntryEvidence {
+    pub dob: DobEvidence,
+    pub nat: NationalityEvidence,
+    pub gender: GenderEvidence,
+    /// (what, evidence word, adjustment) for the date of birth, nationality and gender.
+    pub parts: [(&'static str, &'static str, f32); 3],
+    /// The extra bonus for an exact date of birth and nationality both matching.
+    pub corroboration: f32,
+}
+
+impl EntryEvidence {
+    pub fn of(t: &paxscreen_core::Traveller, e: &paxscreen_core::WatchlistEntry) -> Self {
+        let dob = dob_evidence(t.dob, &e.dobs);
+        let nat = nationality_evidence(t.nationality, &e.nationalities);
+        let gender = gender_evidence(t.gender, e.gender);
+        EntryEvidence {
+            dob,
+            nat,
+            gender,
+            parts: [
+                ("dob", dob.as_str(), dob_adjustment(dob, t.dob)),
+                ("nationality", nat.as_str(), nationality_adjustment(nat)),
+                ("gender", gender.as_str(), gender_adjustment(gender)),
+            ],
+            corroboration: corroboration(dob, t.dob, nat),
+        }
+    }
+
+    /// The sum of the adjustments, unclamped.
+    pub fn adjustment(&self) -> f32 {
+        self.parts.iter().map(|p| p.2).sum::<f32>() + self.corroboration
+    }
+
+    /// The final score of a name scoring `name` against this entry: the name score
+    /// plus every adjustment (added in order), clamped to [0, 1], raised to
+    /// [`DOCUMENT_MATCH_FLOOR`] on an equal document number.
+    pub fn total(&self, name: f32, document_match: bool) -> f32 {
+        let mut total = name;
+        for p in &self.parts {
+            total += p.2;
+        }
+        total += self.corroboration;
+        total = total.clamp(0.0, 1.0);
+        if document_match && total < DOCUMENT_MATCH_FLOOR {
+            total = DOCUMENT_MATCH_FLOOR;
+        }
+        total
+    }
+}
+
 pub(crate) fn nationality_evidence(t: Option<Country>, listed: &[Country]) -> NationalityEvidence {
     match t {
         None => NationalityEvidence::None,

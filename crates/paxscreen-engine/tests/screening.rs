@@ -458,3 +458,49 @@ fn a_travellers_unmatched_patronymic_costs_half_even_when_listed_elsewhere() {
     );
     assert!(with_patronymic >= ScreenOptions::default().threshold);
 }
+
+#[test]
+fn names_whose_entry_cannot_reach_the_threshold_are_not_kept() {
+    // Eleven entries share one name; ten were born in 1950, one on 1985-04-02. A
+    // traveller born on that day matches the name fully, yet a birth year off by 35
+    // (-0.30) keeps the ten under the threshold: the index drops them before scoring
+    // entries, and the hits agree with exhaustive scoring.
+    let mut entries = vec![entry(
+        "K1",
+        &["Khalid Mansour"],
+        Some("1985-04-02"),
+        Some("JOR"),
+    )];
+    for i in 0..10 {
+        entries.push(entry(
+            &format!("C{i}"),
+            &["Khalid Mansour"],
+            Some("1950"),
+            None,
+        ));
+    }
+    let s = Screener::build(entries, vec!["test".into()]).unwrap();
+    let opts = ScreenOptions::default();
+    let ids = |t: &Traveller, exhaustive: bool| -> Vec<String> {
+        let hits = if exhaustive {
+            s.screen_exhaustive(t, &opts)
+        } else {
+            s.screen(t, &opts)
+        };
+        let mut v: Vec<String> = hits.into_iter().map(|h| h.entry_id).collect();
+        v.sort();
+        v
+    };
+    let born_1985 = traveller("MANSOUR", "KHALID", Some("1985-04-02"), Some("JOR"));
+    let c = s.candidate_count(&born_1985, &opts);
+    assert_eq!((c.considered, c.kept), (11, 1), "{c:?}");
+    assert_eq!(ids(&born_1985, false), vec!["K1"]);
+    assert_eq!(ids(&born_1985, true), vec!["K1"]);
+
+    let born_1950 = traveller("MANSOUR", "KHALID", Some("1950-06-01"), None);
+    let c = s.candidate_count(&born_1950, &opts);
+    assert_eq!((c.considered, c.kept), (11, 10), "{c:?}");
+    let expected: Vec<String> = (0..10).map(|i| format!("C{i}")).collect();
+    assert_eq!(ids(&born_1950, false), expected);
+    assert_eq!(ids(&born_1950, true), expected);
+}
