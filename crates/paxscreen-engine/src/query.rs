@@ -515,6 +515,7 @@ fn candidate_names(
         const BLOCK: usize = 16;
         let mut slots: Vec<(usize, u32)> = Vec::with_capacity(BLOCK * 8);
         let mut kept = Vec::new();
+        let mut forced = [0.0f32; 16];
         for block in names.chunks(BLOCK) {
             let mut lists: [&[u32]; BLOCK] = [&[]; BLOCK];
             let mut weights = [0.0f32; BLOCK];
@@ -529,21 +530,47 @@ fn candidate_names(
             for (k, &n) in block.iter().enumerate() {
                 // This name's own bound: each traveller token contributes at most its
                 // best value over the name's tokens; tokens meeting none are unmatched.
+                // The alignment is one-to-one, so the listed side bounds it too: each
+                // listed token adds at most its best value over the traveller tokens,
+                // and at most as many traveller tokens as the name has matching tokens
+                // can be matched (AHMED AHMAD AHMAD against a name with one AHMED).
                 best.iter_mut().for_each(|b| *b = 0.0);
+                let mut x_listed = 0.0f32;
+                let mut listed_matching = 0usize;
                 while let Some(&(_, slot)) = slots.get(at).filter(|s| s.0 == k) {
+                    let mut top = 0.0f32;
                     for (b, &v) in best.iter_mut().zip(values.at(slot)) {
                         *b = b.max(v);
+                        top = top.max(v);
                     }
+                    x_listed += top;
+                    listed_matching += usize::from(top > 0.0);
                     at += 1;
                 }
                 let mut x = 0.0f32;
                 let mut unmatched = 0.0f32;
+                let mut matchable = 0usize;
                 for (q, &b) in query.iter().zip(&best) {
                     if b > 0.0 {
                         x += b;
+                        matchable += 1;
                     } else {
                         unmatched += q.weight;
                     }
+                }
+                x = x.min(x_listed);
+                if matchable > listed_matching && nq <= forced.len() {
+                    // The lightest of the matchable traveller tokens stay unmatched.
+                    let mut n_forced = 0;
+                    for (q, &b) in query.iter().zip(&best) {
+                        if b > 0.0 {
+                            forced[n_forced] = q.weight;
+                            n_forced += 1;
+                        }
+                    }
+                    let forced = &mut forced[..n_forced];
+                    forced.sort_unstable_by(f32::total_cmp);
+                    unmatched += forced[..matchable - listed_matching].iter().sum::<f32>();
                 }
                 if name_bound(x, unmatched) + 1e-6 < floor
                     || crate::hot::name_bound_with_listed(x, unmatched, weights[k]) + 1e-4 < floor
