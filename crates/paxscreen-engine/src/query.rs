@@ -451,7 +451,7 @@ fn candidate_names(
         .collect();
     required.sort_unstable();
     let required_cost: usize = required.iter().map(|r| r.0).sum();
-    let mut names = if !required.is_empty() && required_cost < pairs_cost {
+    let names = if !required.is_empty() && required_cost < pairs_cost {
         with_marks(index.tables.names.len(), |marks| {
             let mut out = Vec::new();
             // marks[n] counts the required tokens `n` has met so far, in order.
@@ -472,12 +472,16 @@ fn candidate_names(
             let first = required[0].1;
             let touched = by_value[first].iter().flat_map(|m| postings.get(m.1));
             clear_marks(marks, touched.copied());
+            out.sort_unstable();
             out
         })
     } else {
         // The union of the pairs taken: membership in a bit set that stays in cache.
         with_bits(index.tables.names.len(), |bits| {
-            let mut out = Vec::new();
+            // A second level marks the words in use, so that the union comes out in
+            // ascending order by a scan of the words set (sorting it cost 9% of a run).
+            let mut summary = vec![0u64; bits.len().div_ceil(64)];
+            let mut count = 0usize;
             for (i, v) in by_value.iter().enumerate() {
                 for (j, &(_, t)) in v[..taken[i]].iter().enumerate() {
                     let mut list = postings.get(t);
@@ -491,18 +495,28 @@ fn candidate_names(
                         let (word, bit) = (n as usize / 64, 1u64 << (n % 64));
                         if bits[word] & bit == 0 {
                             bits[word] |= bit;
-                            out.push(n);
+                            summary[word / 64] |= 1u64 << (word % 64);
+                            count += 1;
                         }
                     }
                 }
             }
-            for &n in &out {
-                bits[n as usize / 64] = 0;
+            let mut out = Vec::with_capacity(count);
+            for (si, &used) in summary.iter().enumerate() {
+                let mut used = used;
+                while used != 0 {
+                    let word = si * 64 + used.trailing_zeros() as usize;
+                    used &= used - 1;
+                    let mut b = std::mem::take(&mut bits[word]);
+                    while b != 0 {
+                        out.push((word * 64) as u32 + b.trailing_zeros());
+                        b &= b - 1;
+                    }
+                }
             }
             out
         })
     };
-    names.sort_unstable();
     *considered += names.len();
     let q_weights: Weights = query.iter().map(|q| q.weight).collect();
     crate::hot::with_token_values(tokens.len(), &by_value, |values| {
