@@ -188,7 +188,8 @@ pub struct Candidates {
     /// Names read from the postings of the traveller's tokens (their union, or their
     /// intersection where every reachable name must hold a token).
     pub considered: usize,
-    /// Names whose upper bound and then exact name score can still reach the threshold.
+    /// Names whose upper bound and then exact name score can still reach the threshold,
+    /// with their own entry's date-of-birth, nationality and gender evidence.
     pub kept: usize,
 }
 

@@ -330,11 +330,11 @@ const SHORT_LIST: usize = 64;
 /// Dropping a name whose name score is below `needed` never changes the hits: `screen`
 /// reports an entry only when its name score plus the largest possible bonus reaches
 /// the threshold, and rescores entries found by document number over all their names.
-/// With `entry_check`, a name that passes its bound is
-/// also dropped when its bound, then its score, plus its own entry's date-of-birth,
-/// nationality and gender adjustments ([`score::EntryEvidence`]) cannot reach the
-/// threshold: an innocent traveller with a common name and another birth year no longer
-/// drags a thousand namesakes through exact scoring and explanation.
+/// With `entry_check`, a name scoring at least `needed` is also dropped when its score
+/// plus its own entry's date-of-birth, nationality and gender adjustments
+/// ([`score::EntryEvidence`]) cannot reach the threshold: an innocent traveller with a
+/// common name and another birth year no longer drags a thousand namesakes through
+/// entry scoring and explanation.
 fn candidate_names(
     index: &Index,
     query: &[QueryToken],
