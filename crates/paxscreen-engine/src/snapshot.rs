@@ -36,6 +36,10 @@ struct SnapshotFile {
 struct Manifest {
     format: String,
     format_version: u32,
+    /// [`paxscreen_names::ANALYSIS_VERSION`] of the paxscreen that analysed the listed
+    /// names (0 in snapshots written before it was recorded).
+    #[serde(default)]
+    analysis_version: u32,
     version: String,
     created_at: String,
     entries: u64,
@@ -115,6 +119,7 @@ pub(crate) fn write(s: &Screener, dir: &Path) -> Result<(), EngineError> {
     let manifest = Manifest {
         format: FORMAT.to_string(),
         format_version: FORMAT_VERSION,
+        analysis_version: paxscreen_names::ANALYSIS_VERSION,
         version: s.info.version.clone(),
         created_at: crate::now_rfc3339(),
         entries: s.info.entries,
@@ -162,6 +167,18 @@ pub(crate) fn open(dir: &Path) -> Result<Screener, EngineError> {
     }
     if m.format_version != FORMAT_VERSION {
         return Err(bad(&mpath, format!("snapshot format version {} (this paxscreen reads {FORMAT_VERSION}): rebuild it with `paxscreen index`", m.format_version)));
+    }
+    // The listed names were analysed when the snapshot was written: with another
+    // analysis they would meet traveller names differently from a fresh index.
+    if m.analysis_version != paxscreen_names::ANALYSIS_VERSION {
+        return Err(bad(
+            &mpath,
+            format!(
+                "listed names analysed by name analysis version {} (this paxscreen: {}): rebuild it with `paxscreen index`",
+                m.analysis_version,
+                paxscreen_names::ANALYSIS_VERSION
+            ),
+        ));
     }
     let mut maps: std::collections::HashMap<String, (PathBuf, memmap2::Mmap)> =
         std::collections::HashMap::new();

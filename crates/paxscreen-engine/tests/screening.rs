@@ -264,6 +264,27 @@ fn snapshot_roundtrip_and_corruption() {
     assert!(err.contains("checksum"), "{err}");
 }
 
+#[test]
+fn a_snapshot_of_another_name_analysis_is_refused() {
+    let s = screener();
+    let dir = tempfile::tempdir().unwrap();
+    s.write_snapshot(dir.path()).unwrap();
+    let manifest = dir.path().join("manifest.json");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let recorded = format!(
+        "\"analysis_version\": {}",
+        paxscreen_names::ANALYSIS_VERSION
+    );
+    assert!(text.contains(&recorded), "{text}");
+    // A snapshot written before the version was recorded (no field) reads as 0.
+    std::fs::write(&manifest, text.replace(&format!("{recorded},"), "")).unwrap();
+    let err = Screener::open_snapshot(dir.path()).unwrap_err().to_string();
+    assert!(
+        err.contains("name analysis version 0") && err.contains("paxscreen index"),
+        "{err}"
+    );
+}
+
 /// A held-back alias that shares only the surname is a hit when the exact date of birth
 /// and the nationality agree; not on a 1 January date (a placeholder), not on the name
 /// and date alone, and not with another date.

@@ -586,6 +586,13 @@ fn is_vowel(b: u8) -> bool {
     matches!(b, b'A' | b'E' | b'I' | b'O' | b'U')
 }
 
+/// Version of the name analysis ([`analyze`], [`analyze_person`], [`variant_key`] and
+/// the forms they give). Snapshots record it and are refused by a paxscreen whose
+/// analysis differs, since their listed names were analysed when they were written.
+/// Bump it with every change to the forms or keys a name gets.
+/// 1: first recorded.
+pub const ANALYSIS_VERSION: u32 = 1;
+
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
 /// The key is `first-letter class` + `quality of the first vowel` (A, U or I; only when it
