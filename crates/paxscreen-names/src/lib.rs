@@ -590,8 +590,8 @@ fn is_vowel(b: u8) -> bool {
 /// the forms they give). Snapshots record it and are refused by a paxscreen whose
 /// analysis differs, since their listed names were analysed when they were written.
 /// Bump it with every change to the forms or keys a name gets.
-/// 1: first recorded.
-pub const ANALYSIS_VERSION: u32 = 1;
+/// 1: first recorded. 2: the Egyptian G is read as J only in tokens of 4+ letters.
+pub const ANALYSIS_VERSION: u32 = 2;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1504,9 +1504,11 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                 }
             }
             // Ambiguous renderings as extra spellings: Egyptian G for J (GAMAL = JAMAL,
-            // MAGED = MAJED), DH read as Z (KADHIM = KAZEM), TH read as T (THABET = TABET).
+            // MAGED = MAJED; not in 3-letter tokens, where Korean and Chinese syllables
+            // such as GON and GIM would meet JUN and JIM), DH read as Z (KADHIM = KAZEM),
+            // TH read as T (THABET = TABET).
             let f0 = t.forms[0].clone();
-            if let Some(g) = egyptian_g(&f0) {
+            if let Some(g) = egyptian_g(&f0).filter(|_| f0.len() >= 4) {
                 push_form(&mut t.forms, &g);
             }
             // (Not for a final TH/DH: SMITH stays SMITH.)
