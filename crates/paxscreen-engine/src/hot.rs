@@ -90,20 +90,25 @@ pub(crate) fn with_marks(n: usize, f: impl FnOnce(&mut [u8]) -> Vec<u32>) -> Vec
 
 thread_local! {
     /// Per-thread bit set over names, all zero between queries: union membership in an
-    /// eighth of the memory of [`MARKS`] (200 KB at 1.6M names, so it stays in cache).
-    static BITS: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
+    /// eighth of the memory of [`MARKS`] (200 KB at 1.6M names, so it stays in cache),
+    /// and a second level with one bit per word of the first (the words in use).
+    static BITS: RefCell<(Vec<u64>, Vec<u64>)> = const { RefCell::new((Vec::new(), Vec::new())) };
 }
 
-/// Runs `f` with this thread's bit set (at least `n` bits, all zero); `f` must leave it
-/// all zero again.
-pub(crate) fn with_bits(n: usize, f: impl FnOnce(&mut [u64]) -> Vec<u32>) -> Vec<u32> {
+/// Runs `f` with this thread's bit set (at least `n` bits) and its second level, all
+/// zero; `f` must leave both all zero again.
+pub(crate) fn with_bits(n: usize, f: impl FnOnce(&mut [u64], &mut [u64]) -> Vec<u32>) -> Vec<u32> {
     BITS.with(|cell| {
-        let mut bits = cell.borrow_mut();
+        let (bits, summary) = &mut *cell.borrow_mut();
         let words = n.div_ceil(64);
         if bits.len() < words {
             bits.resize(words, 0);
         }
-        f(&mut bits[..words])
+        let summary_words = words.div_ceil(64);
+        if summary.len() < summary_words {
+            summary.resize(summary_words, 0);
+        }
+        f(&mut bits[..words], &mut summary[..summary_words])
     })
 }
 

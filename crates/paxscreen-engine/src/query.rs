@@ -477,10 +477,9 @@ fn candidate_names(
         })
     } else {
         // The union of the pairs taken: membership in a bit set that stays in cache.
-        with_bits(index.tables.names.len(), |bits| {
-            // A second level marks the words in use, so that the union comes out in
+        with_bits(index.tables.names.len(), |bits, summary| {
+            // The second level marks the words in use, so that the union comes out in
             // ascending order by a scan of the words set (sorting it cost 9% of a run).
-            let mut summary = vec![0u64; bits.len().div_ceil(64)];
             let mut count = 0usize;
             for (i, v) in by_value.iter().enumerate() {
                 for (j, &(_, t)) in v[..taken[i]].iter().enumerate() {
@@ -502,8 +501,8 @@ fn candidate_names(
                 }
             }
             let mut out = Vec::with_capacity(count);
-            for (si, &used) in summary.iter().enumerate() {
-                let mut used = used;
+            for (si, used) in summary.iter_mut().enumerate() {
+                let mut used = std::mem::take(used);
                 while used != 0 {
                     let word = si * 64 + used.trailing_zeros() as usize;
                     used &= used - 1;
