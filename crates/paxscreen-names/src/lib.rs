@@ -591,14 +591,15 @@ fn is_vowel(b: u8) -> bool {
 /// analysis differs, since their listed names were analysed when they were written.
 /// Bump it with every change to the forms or keys a name gets.
 /// 1: first recorded. 2: the Egyptian G is read as J only in tokens of 4+ letters.
-pub const ANALYSIS_VERSION: u32 = 2;
+/// 3: German TSCH and Polish CZ / SZ key as CH; German and Polish patronymics.
+pub const ANALYSIS_VERSION: u32 = 3;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
 /// The key is `first-letter class` + `quality of the first vowel` (A, U or I; only when it
 /// directly follows a first consonant) + the consonant skeleton of the rest (vowels dropped,
 /// doubled letters collapsed). Consonant classes: Q/K/C(hard)/CK/G/GH -> K, KH -> H,
-/// SH/CH/SCH/TCH -> X, TH -> S, DH -> D, DJ/ZH/DZH -> J, PH -> F, W -> V, X -> KS; Y is a
+/// SH/CH/SCH/TCH/TSCH/CZ/SZ -> X, TH -> S, DH -> D, DJ/ZH/DZH -> J, PH -> F, W -> V, X -> KS; Y is a
 /// consonant at the start and between vowels, W only before a vowel, OU before a vowel is W
 /// (OUALID = WALID). Vowel quality has two classes, U (O, U) and A (A, E, I): that keeps
 /// MAHMOUD (MAHMD) apart from MOHAMED (MUHMD) and HASSAN (HASN) apart from HUSSEIN (HUSN)
@@ -661,6 +662,10 @@ pub fn variant_key(token: &str) -> String {
             continue;
         }
         let (class, len): (u8, usize) = match b {
+            // German TSCH and Polish CZ / SZ for Ч and Ш (WLADIMIROWITSCH,
+            // WLADIMIROWICZ = VLADIMIROVICH).
+            b'T' if next == b'S' && s.get(i + 2..i + 4) == Some(b"CH") => (b'X', 4),
+            b'C' | b'S' if next == b'Z' => (b'X', 2),
             b'S' if next == b'H' => (b'X', 2),
             b'S' if next == b'C' && s.get(i + 2) == Some(&b'H') => (b'X', 3),
             b'C' if next == b'H' => (b'X', 2),
@@ -1171,6 +1176,8 @@ fn push_form(forms: &mut Vec<String>, f: &str) {
 /// IVANOVICH, SERGEYEVNA, MYKOLAYOVYCH, ULADZIMIRAVICH, ILYINICHNA.
 const PATRONYMIC_ENDINGS: &[&str] = &[
     "OVICH", "EVICH", "AVICH", "OVYCH", "EVYCH", "OVNA", "EVNA", "AVNA", "IVNA", "ICHNA",
+    // German and Polish renderings (WLADIMIROWITSCH, WLADIMIROWICZ, WLADIMIROWNA).
+    "OWITSCH", "EWITSCH", "OWICZ", "EWICZ", "OWNA", "EWNA",
 ];
 
 /// Whether a form (upper-case A-Z) looks like an East Slavic patronymic. International
@@ -1492,10 +1499,18 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                     }
                 }
             }
-            // German and French renderings of Russian -ОВ/-ЕВ (ROMANOFF, ROMANOW = ROMANOV).
+            // German and French renderings of Russian -ОВ/-ЕВ (ROMANOFF, ROMANOW = ROMANOV)
+            // and German and Polish ones of the patronymic -ОВНА/-ЕВНА (WLADIMIROWNA).
             {
                 let f0 = t.forms[0].clone();
-                for (from, to) in [("OFF", "OV"), ("EFF", "EV"), ("OW", "OV"), ("EW", "EV")] {
+                for (from, to) in [
+                    ("OFF", "OV"),
+                    ("EFF", "EV"),
+                    ("OW", "OV"),
+                    ("EW", "EV"),
+                    ("OWNA", "OVNA"),
+                    ("EWNA", "EVNA"),
+                ] {
                     if f0.len() >= from.len() + 3 {
                         if let Some(stem) = f0.strip_suffix(from) {
                             push_form(&mut t.forms, &format!("{stem}{to}"));

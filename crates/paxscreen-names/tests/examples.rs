@@ -457,3 +457,20 @@ fn patronymics_are_recognised() {
         assert!(!is_patronymic(p), "{p}");
     }
 }
+
+#[test]
+fn german_and_polish_renderings_of_russian_names_meet() {
+    all_meet(&["VLADIMIROVICH", "WLADIMIROWITSCH", "WLADIMIROWICZ"]);
+    all_meet(&["VLADIMIROVNA", "WLADIMIROWNA"]);
+    // SCHTSCH (Щ) keys as SHCH; the German CH for Х (CHRUSCHTSCHOW) is not read.
+    assert_eq!(variant_key("SCHTSCHUKIN"), variant_key("SHCHUKIN"));
+    for p in [
+        "WLADIMIROWITSCH",
+        "WLADIMIROWICZ",
+        "WLADIMIROWNA",
+        "VLADIMIROVICH",
+    ] {
+        assert!(paxscreen_names::is_patronymic(p), "{p}");
+    }
+    assert!(!meet("KASZ", "KAS"));
+}
