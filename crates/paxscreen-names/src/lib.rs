@@ -591,7 +591,8 @@ fn is_vowel(b: u8) -> bool {
 /// analysis differs, since their listed names were analysed when they were written.
 /// Bump it with every change to the forms or keys a name gets.
 /// 1: first recorded. 2: the Egyptian G is read as J only in tokens of 4+ letters.
-/// 3: German TSCH and Polish CZ / SZ key as CH; German and Polish patronymics.
+/// 3: German TSCH and Polish CZ / SZ key as CH; German and Polish patronymics; German
+/// DSCH keys as J.
 pub const ANALYSIS_VERSION: u32 = 3;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
@@ -599,9 +600,9 @@ pub const ANALYSIS_VERSION: u32 = 3;
 /// The key is `first-letter class` + `quality of the first vowel` (A, U or I; only when it
 /// directly follows a first consonant) + the consonant skeleton of the rest (vowels dropped,
 /// doubled letters collapsed). Consonant classes: Q/K/C(hard)/CK/G/GH -> K, KH -> H,
-/// SH/CH/SCH/TCH/TSCH/CZ/SZ -> X, TH -> S, DH -> D, DJ/ZH/DZH -> J, PH -> F, W -> V, X -> KS; Y is a
-/// consonant at the start and between vowels, W only before a vowel, OU before a vowel is W
-/// (OUALID = WALID). Vowel quality has two classes, U (O, U) and A (A, E, I): that keeps
+/// SH/CH/SCH/TCH/TSCH/CZ/SZ -> X, TH -> S, DH -> D, DJ/ZH/DZH/DSCH -> J, PH -> F, W -> V,
+/// X -> KS; Y is a consonant at the start and between vowels, W only before a vowel, OU
+/// before a vowel is W (OUALID = WALID). Vowel quality has two classes, U (O, U) and A (A, E, I): that keeps
 /// MAHMOUD (MAHMD) apart from MOHAMED (MUHMD) and HASSAN (HASN) apart from HUSSEIN (HUSN)
 /// while AHMED = AHMAD, ZEID = ZAID, HEBA = HIBA. A final H after A (ABDULLAH = ABDULLA),
 /// or after E in longer words (FATEMEH), is dropped.
@@ -665,6 +666,8 @@ pub fn variant_key(token: &str) -> String {
             // German TSCH and Polish CZ / SZ for Ч and Ш (WLADIMIROWITSCH,
             // WLADIMIROWICZ = VLADIMIROVICH).
             b'T' if next == b'S' && s.get(i + 2..i + 4) == Some(b"CH") => (b'X', 4),
+            // German DSCH for J / ДЖ (DSCHAMAL = JAMAL, SIRADSCHUDDIN = SIRAJUDDIN).
+            b'D' if next == b'S' && s.get(i + 2..i + 4) == Some(b"CH") => (b'J', 4),
             b'C' | b'S' if next == b'Z' => (b'X', 2),
             b'S' if next == b'H' => (b'X', 2),
             b'S' if next == b'C' && s.get(i + 2) == Some(&b'H') => (b'X', 3),

@@ -473,4 +473,7 @@ fn german_and_polish_renderings_of_russian_names_meet() {
         assert!(paxscreen_names::is_patronymic(p), "{p}");
     }
     assert!(!meet("KASZ", "KAS"));
+    // German DSCH for J: Arabic and Russian names alike.
+    all_meet(&["JAMAL", "DSCHAMAL"]);
+    all_meet(&["SIRAJUDDIN", "SIRADSCHUDDIN"]);
 }
