@@ -592,7 +592,7 @@ fn is_vowel(b: u8) -> bool {
 /// Bump it with every change to the forms or keys a name gets.
 /// 1: first recorded. 2: the Egyptian G is read as J only in tokens of 4+ letters.
 /// 3: German TSCH and Polish CZ / SZ key as CH; German and Polish patronymics; German
-/// DSCH keys as J.
+/// DSCH keys as J; Belarusian -AU / -OU surnames get an -OV form.
 pub const ANALYSIS_VERSION: u32 = 3;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
@@ -1502,8 +1502,9 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                     }
                 }
             }
-            // German and French renderings of Russian -ОВ/-ЕВ (ROMANOFF, ROMANOW = ROMANOV)
-            // and German and Polish ones of the patronymic -ОВНА/-ЕВНА (WLADIMIROWNA).
+            // German and French renderings of Russian -ОВ/-ЕВ (ROMANOFF, ROMANOW = ROMANOV),
+            // Belarusian -АЎ/-ОЎ as passports write it (NAUMAU, IVANOU = NAUMOV, IVANOV),
+            // and German and Polish renderings of the patronymic -ОВНА/-ЕВНА (WLADIMIROWNA).
             {
                 let f0 = t.forms[0].clone();
                 for (from, to) in [
@@ -1511,6 +1512,8 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                     ("EFF", "EV"),
                     ("OW", "OV"),
                     ("EW", "EV"),
+                    ("AU", "OV"),
+                    ("OU", "OV"),
                     ("OWNA", "OVNA"),
                     ("EWNA", "EVNA"),
                 ] {

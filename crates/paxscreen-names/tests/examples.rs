@@ -476,4 +476,7 @@ fn german_and_polish_renderings_of_russian_names_meet() {
     // German DSCH for J: Arabic and Russian names alike.
     all_meet(&["JAMAL", "DSCHAMAL"]);
     all_meet(&["SIRAJUDDIN", "SIRADSCHUDDIN"]);
+    // Belarusian passports: -AU / -OU for Russian -OV.
+    all_meet(&["NAUMOV", "NAUMAU"]);
+    all_meet(&["IVANOV", "IVANOU"]);
 }
