@@ -1519,7 +1519,14 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                 ] {
                     if f0.len() >= from.len() + 3 {
                         if let Some(stem) = f0.strip_suffix(from) {
-                            push_form(&mut t.forms, &format!("{stem}{to}"));
+                            // Belarusian -AU / -OU follows a consonant; not French -EAU
+                            // (MOREAU) nor West African -DOU (MAMADOU, AHMADOU).
+                            let last = stem.as_bytes()[stem.len() - 1];
+                            let belarusian_like =
+                                !is_vowel(last) && last != b'Y' && !(from == "OU" && last == b'D');
+                            if !matches!(from, "AU" | "OU") || belarusian_like {
+                                push_form(&mut t.forms, &format!("{stem}{to}"));
+                            }
                         }
                     }
                 }

@@ -479,4 +479,7 @@ fn german_and_polish_renderings_of_russian_names_meet() {
     // Belarusian passports: -AU / -OU for Russian -OV.
     all_meet(&["NAUMOV", "NAUMAU"]);
     all_meet(&["IVANOV", "IVANOU"]);
+    // Not French -EAU nor West African -DOU.
+    assert!(!meet("MOREAU", "MUROV"));
+    assert!(!meet("AHMADOU", "AKHMADOV"));
 }
