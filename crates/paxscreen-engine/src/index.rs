@@ -160,6 +160,10 @@ pub(crate) struct Index {
     /// entries an exact date of birth can back (see `query::screen`). Derived from
     /// `entries` when built or opened.
     pub birth_dates: Vec<(u32, u32)>,
+    /// The birth years of each name's entry (see [`BirthYears`]), one small array beside
+    /// the cards: the candidate filter drops the names whose entry was born years away
+    /// from the traveller without loading their cards. Derived when built or opened.
+    pub name_years: Vec<BirthYears>,
     /// Names of entry `e` are `entry_names[e]..entry_names[e + 1]` (names are stored in
     /// entry order). Derived when built or opened: the exact-date pass looks up the names
     /// of ~50 entries per traveller at 1M entries, two binary searches each without it.
@@ -242,6 +246,58 @@ impl NameCards {
         };
         (tokens, c.weight)
     }
+}
+
+/// The span of an entry's listed birth years in two bytes (years since
+/// [`BirthYears::BASE`]): `[0, 255]`, "any year", when the entry lists no date of birth
+/// or one outside the span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct BirthYears([u8; 2]);
+
+impl BirthYears {
+    const BASE: i32 = 1800;
+    const ANY: BirthYears = BirthYears([0, 255]);
+
+    /// The span of every year in `dobs` (dates and ranges), or [`BirthYears::ANY`].
+    pub fn of(dobs: &[paxscreen_core::DobSpec]) -> BirthYears {
+        let mut span: Option<(i32, i32)> = None;
+        for d in dobs {
+            let (lo, hi) = match *d {
+                paxscreen_core::DobSpec::Date(d) => (d.year as i32, d.year as i32),
+                paxscreen_core::DobSpec::Range { from, to } => (from as i32, to as i32),
+            };
+            span = Some(span.map_or((lo, hi), |(a, b)| (a.min(lo), b.max(hi))));
+        }
+        match span {
+            Some((lo, hi)) if lo > Self::BASE && hi < Self::BASE + 255 && lo <= hi => {
+                BirthYears([(lo - Self::BASE) as u8, (hi - Self::BASE) as u8])
+            }
+            _ => Self::ANY,
+        }
+    }
+
+    /// Whether a traveller born in `year` can be within a year of one of the listed
+    /// dates or ranges (the envelope of all of them: never false when one is).
+    #[inline]
+    pub fn near(self, year: i32) -> bool {
+        self == Self::ANY
+            || (year + 1 >= Self::BASE + self.0[0] as i32
+                && year <= Self::BASE + self.0[1] as i32 + 1)
+    }
+}
+
+/// [`Index::name_years`]: the birth years of each name's entry.
+pub(crate) fn name_years(names: &[NameRec], entries: &[WatchlistEntry]) -> Vec<BirthYears> {
+    let years: Vec<BirthYears> = entries.iter().map(|e| BirthYears::of(&e.dobs)).collect();
+    names
+        .iter()
+        .map(|n| {
+            years
+                .get(n.entry as usize)
+                .copied()
+                .unwrap_or(BirthYears::ANY)
+        })
+        .collect()
 }
 
 /// `yyyymmdd` of a full date.
@@ -377,6 +433,7 @@ impl Index {
             id: next_index_id(),
             name_tokens: NameCards::new(&tables.names, &tables.name_weight),
             birth_dates: birth_dates(&entries),
+            name_years: name_years(&tables.names, &entries),
             entry_names: entry_names(&tables.names, entries.len()),
             entries,
             tables,
@@ -593,6 +650,36 @@ mod tests {
         assert_eq!(cards.get(2), &[] as &[u32]);
         assert_eq!(cards.get(3), &[0u32, 1, 2, 3, 4, 5][..]);
         assert_eq!(cards.card(4), (&[] as &[u32], 0.0));
+    }
+
+    #[test]
+    fn birth_years_span_every_listed_date_and_range() {
+        use paxscreen_core::{DobSpec, PartialDate};
+        let date = |y| DobSpec::Date(PartialDate::new(y, Some(3), None).unwrap());
+        let y = BirthYears::of(&[
+            date(1950),
+            DobSpec::Range {
+                from: 1960,
+                to: 1962,
+            },
+        ]);
+        let near: Vec<i32> = (1945..1968).filter(|&t| y.near(t)).collect();
+        assert_eq!(near, (1949..=1963).collect::<Vec<i32>>());
+        // No date, or one the two bytes cannot hold: any year.
+        for any in [BirthYears::of(&[]), BirthYears::of(&[date(1700)])] {
+            assert_eq!(any, BirthYears::ANY);
+            assert!(any.near(1000) && any.near(1980) && any.near(3000));
+        }
+        let one = BirthYears::of(&[date(2010)]);
+        assert_eq!(
+            (
+                one.near(2008),
+                one.near(2009),
+                one.near(2011),
+                one.near(2012)
+            ),
+            (false, true, true, false)
+        );
     }
 
     #[test]

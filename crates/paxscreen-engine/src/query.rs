@@ -307,6 +307,29 @@ pub(crate) struct EntryCheck<'a> {
     document_entries: &'a [u32],
 }
 
+impl EntryCheck<'_> {
+    /// The traveller's birth year when no name can make a hit of an entry born more
+    /// than a year away from it: a conflicting date of birth costs 0.30, so even an
+    /// exact name with every other bonus stays under the threshold (at the default
+    /// 0.76: 1 - 0.30 + 0.03 = 0.73). API data carries a date of birth for every
+    /// traveller, and a list's birth years spread over decades, so most candidates that
+    /// share only common name parts go without their cards being read.
+    fn far_year(&self) -> Option<i32> {
+        use paxscreen_core::{DobEvidence, NationalityEvidence};
+        let t = self.traveller;
+        let dob = t.dob?;
+        let best_nat = if t.nationality.is_some() {
+            NationalityEvidence::Match
+        } else {
+            NationalityEvidence::None
+        };
+        let best = 1.0
+            + score::dob_adjustment(DobEvidence::Conflict, t.dob)
+            + score::nationality_adjustment(best_nat);
+        (best + ENTRY_MARGIN < self.threshold).then_some(dob.year as i32)
+    }
+}
+
 /// Slack on the entry check of `candidate_names`: hit scores are rounded to 4 places
 /// (up by at most 5e-5) and the adjustments are summed in another order there.
 const ENTRY_MARGIN: f32 = 2e-4;
@@ -517,6 +540,20 @@ fn candidate_names(
         })
     };
     *considered += names.len();
+    let mut names = names;
+    if let Some(year) = entry_check.and_then(EntryCheck::far_year) {
+        // Before any card is read: a name whose entry was born more than a year away
+        // from the traveller cannot be a hit (see `EntryCheck::far_year`).
+        let docs = entry_check.map_or(&[][..], |c| c.document_entries);
+        let years = &index.name_years;
+        names.retain(|&n| {
+            years.get(n as usize).is_none_or(|y| y.near(year))
+                || (!docs.is_empty()
+                    && docs
+                        .binary_search(&index.tables.names[n as usize].entry)
+                        .is_ok())
+        });
+    }
     let q_weights: Weights = query.iter().map(|q| q.weight).collect();
     crate::hot::with_token_values(tokens.len(), &by_value, |values| {
         let nq = query.len();

@@ -260,19 +260,25 @@ pub(crate) fn open(dir: &Path) -> Result<Screener, EngineError> {
     if !tables.names.is_sorted_by_key(|n| n.entry) {
         return Err(bad(&epath, "names are not stored in entry order"));
     }
-    let ((name_tokens, entry_names), birth_dates) = rayon::join(
+    let ((name_tokens, entry_names), (birth_dates, name_years)) = rayon::join(
         || {
             (
                 crate::index::NameCards::new(&tables.names, &tables.name_weight),
                 crate::index::entry_names(&tables.names, entries.len()),
             )
         },
-        || crate::index::birth_dates(&entries),
+        || {
+            (
+                crate::index::birth_dates(&entries),
+                crate::index::name_years(&tables.names, &entries),
+            )
+        },
     );
     let index = Index {
         id: crate::index::next_index_id(),
         name_tokens,
         birth_dates,
+        name_years,
         entry_names,
         entries,
         tables,

@@ -525,3 +525,61 @@ fn names_whose_entry_cannot_reach_the_threshold_are_not_kept() {
     assert_eq!(ids(&born_1950, false), expected);
     assert_eq!(ids(&born_1950, true), expected);
 }
+
+#[test]
+fn entries_born_years_away_are_dropped_before_scoring_but_not_a_year_away() {
+    // Ten entries born in 1950 and one born 1960..1962 share a name. A birth date more
+    // than a year from every listed date costs 0.30, so a traveller born in 1955 can
+    // hit none of them: they are dropped before their names are scored. One year away
+    // is no conflict; a document number is a hit whatever the dates.
+    let mut entries = vec![entry("R1", &["Khalid Mansour"], Some("1960..1962"), None)];
+    for i in 0..10 {
+        entries.push(entry(
+            &format!("C{i}"),
+            &["Khalid Mansour"],
+            Some("1950"),
+            None,
+        ));
+    }
+    entries[3].documents.push(Document {
+        doc_type: "P".into(),
+        issuer: "JOR".into(),
+        number: "J7654321".into(),
+    });
+    let s = Screener::build(entries, vec!["test".into()]).unwrap();
+    let opts = ScreenOptions::default();
+    let ids = |t: &Traveller| -> Vec<String> {
+        let mut v: Vec<String> = s.screen(t, &opts).into_iter().map(|h| h.entry_id).collect();
+        v.sort();
+        assert_eq!(
+            v.len(),
+            s.screen_exhaustive(t, &opts).len(),
+            "indexed and exhaustive disagree"
+        );
+        v
+    };
+    let born = |d: &str| traveller("MANSOUR", "KHALID", Some(d), None);
+    let c = s.candidate_count(&born("1955-06-01"), &opts);
+    assert_eq!((c.considered, c.kept), (11, 0), "{c:?}");
+    assert!(ids(&born("1955-06-01")).is_empty());
+    // 1951 is a year from 1950; 1963 a year from the range's end.
+    let c = s.candidate_count(&born("1951-06-01"), &opts);
+    assert_eq!((c.considered, c.kept), (11, 10), "{c:?}");
+    assert_eq!(ids(&born("1951-06-01")).len(), 10);
+    assert_eq!(ids(&born("1963-06-01")), vec!["R1"]);
+    assert!(ids(&born("1964-06-01")).is_empty());
+    // Under a threshold that a conflicting date can still reach, nothing is dropped.
+    let low = ScreenOptions {
+        threshold: 0.6,
+        ..ScreenOptions::default()
+    };
+    assert_eq!(s.screen(&born("1955-06-01"), &low).len(), 11);
+    // The document holder born in 1950 is a hit for a traveller born in 1955.
+    let mut t = born("1955-06-01");
+    t.documents.push(Document {
+        doc_type: "P".into(),
+        issuer: "JOR".into(),
+        number: "J7654321".into(),
+    });
+    assert_eq!(ids(&t), vec!["C2"]);
+}
