@@ -545,7 +545,7 @@ fn candidate_names(
         // Before any card is read: a name whose entry was born more than a year away
         // from the traveller cannot be a hit (see `EntryCheck::far_year`).
         let docs = entry_check.map_or(&[][..], |c| c.document_entries);
-        let years = &index.name_years;
+        let years = &index.tables.name_years;
         names.retain(|&n| {
             years.get(n as usize).is_none_or(|y| y.near(year))
                 || (!docs.is_empty()

@@ -22,7 +22,8 @@ pub(crate) const MANIFEST: &str = "manifest.json";
 const FORMAT: &str = "paxscreen-snapshot";
 /// 2: tables carry the per-name token weight sums.
 /// 3: token postings ordered by name weight (lightest first).
-const FORMAT_VERSION: u32 = 3;
+/// 4: tables carry each name's entry birth-year span.
+const FORMAT_VERSION: u32 = 4;
 
 #[derive(Debug, Serialize, Deserialize)]
 struct SnapshotFile {
@@ -244,10 +245,12 @@ pub(crate) fn open(dir: &Path) -> Result<Screener, EngineError> {
     {
         return Err(bad(&mpath, "tables and fst dictionaries disagree"));
     }
-    if tables.name_weight.len() != tables.names.len() {
+    if tables.name_weight.len() != tables.names.len()
+        || tables.name_years.len() != tables.names.len()
+    {
         return Err(bad(
             &tpath,
-            "corrupt tables: name weights and names disagree",
+            "corrupt tables: name weights or birth years and names disagree",
         ));
     }
     if tables
@@ -260,25 +263,19 @@ pub(crate) fn open(dir: &Path) -> Result<Screener, EngineError> {
     if !tables.names.is_sorted_by_key(|n| n.entry) {
         return Err(bad(&epath, "names are not stored in entry order"));
     }
-    let ((name_tokens, entry_names), (birth_dates, name_years)) = rayon::join(
+    let ((name_tokens, entry_names), birth_dates) = rayon::join(
         || {
             (
                 crate::index::NameCards::new(&tables.names, &tables.name_weight),
                 crate::index::entry_names(&tables.names, entries.len()),
             )
         },
-        || {
-            (
-                crate::index::birth_dates(&entries),
-                crate::index::name_years(&tables.names, &entries),
-            )
-        },
+        || crate::index::birth_dates(&entries),
     );
     let index = Index {
         id: crate::index::next_index_id(),
         name_tokens,
         birth_dates,
-        name_years,
         entry_names,
         entries,
         tables,
