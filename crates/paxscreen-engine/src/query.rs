@@ -376,6 +376,17 @@ fn candidate_names(
     }
     let tokens = &index.tables.tokens;
     let postings = &index.tables.token_names;
+    let posting_years = &index.tables.token_name_years;
+    // Names whose entry was born more than a year away from the traveller cannot be
+    // hits (see `EntryCheck::far_year`): the union skips them as it reads them, from
+    // the birth years stored beside the postings (unless the traveller's document
+    // number is listed: those entries are hits whatever their dates).
+    let far_year = entry_check
+        .filter(|c| c.document_entries.is_empty())
+        .and_then(EntryCheck::far_year);
+    let near = |span: std::ops::Range<usize>| -> &[crate::index::BirthYears] {
+        posting_years.get(span).unwrap_or(&[])
+    };
     let floor = needed - NEEDED_MARGIN;
     // Each traveller token's matches by value (similarity x listed weight), highest first.
     let by_value: Vec<Vec<(f32, u32)>> = query
@@ -481,11 +492,15 @@ fn candidate_names(
             let last = required.len() - 1;
             for (k, &(_, i)) in required.iter().enumerate() {
                 for &(_, t) in &by_value[i] {
-                    for &n in postings.get(t) {
+                    let span = postings.span(t);
+                    let years = near(span.clone());
+                    for (j, &n) in postings.get(t).iter().enumerate() {
                         let m = &mut marks[n as usize];
                         if *m as usize == k {
                             *m += 1;
-                            if k == last {
+                            if k == last
+                                && far_year.is_none_or(|y| years.get(j).is_none_or(|b| b.near(y)))
+                            {
                                 out.push(n);
                             }
                         }
@@ -513,13 +528,24 @@ fn candidate_names(
                             list = &list[..read_upto(list, *x, *unmatched)];
                         }
                     }
-                    for &n in list {
+                    let mut mark = |n: u32| {
                         let (word, bit) = (n as usize / 64, 1u64 << (n % 64));
                         if bits[word] & bit == 0 {
                             bits[word] |= bit;
                             summary[word / 64] |= 1u64 << (word % 64);
                             count += 1;
                         }
+                    };
+                    match far_year {
+                        Some(y) => {
+                            let years = near(postings.span(t));
+                            for (&n, b) in list.iter().zip(years) {
+                                if b.near(y) {
+                                    mark(n);
+                                }
+                            }
+                        }
+                        None => list.iter().for_each(|&n| mark(n)),
                     }
                 }
             }
@@ -540,20 +566,6 @@ fn candidate_names(
         })
     };
     *considered += names.len();
-    let mut names = names;
-    if let Some(year) = entry_check.and_then(EntryCheck::far_year) {
-        // Before any card is read: a name whose entry was born more than a year away
-        // from the traveller cannot be a hit (see `EntryCheck::far_year`).
-        let docs = entry_check.map_or(&[][..], |c| c.document_entries);
-        let years = &index.tables.name_years;
-        names.retain(|&n| {
-            years.get(n as usize).is_none_or(|y| y.near(year))
-                || (!docs.is_empty()
-                    && docs
-                        .binary_search(&index.tables.names[n as usize].entry)
-                        .is_ok())
-        });
-    }
     let q_weights: Weights = query.iter().map(|q| q.weight).collect();
     crate::hot::with_token_values(tokens.len(), &by_value, |values| {
         let nq = query.len();

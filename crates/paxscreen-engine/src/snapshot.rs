@@ -23,7 +23,8 @@ const FORMAT: &str = "paxscreen-snapshot";
 /// 2: tables carry the per-name token weight sums.
 /// 3: token postings ordered by name weight (lightest first).
 /// 4: tables carry each name's entry birth-year span.
-const FORMAT_VERSION: u32 = 4;
+/// 5: the birth-year spans sit beside the token postings instead.
+const FORMAT_VERSION: u32 = 5;
 
 #[derive(Debug, Serialize, Deserialize)]
 struct SnapshotFile {
@@ -246,7 +247,7 @@ pub(crate) fn open(dir: &Path) -> Result<Screener, EngineError> {
         return Err(bad(&mpath, "tables and fst dictionaries disagree"));
     }
     if tables.name_weight.len() != tables.names.len()
-        || tables.name_years.len() != tables.names.len()
+        || tables.token_name_years.len() != tables.token_names.flat().len()
     {
         return Err(bad(
             &tpath,
