@@ -2,7 +2,7 @@
 //! whole list scores at or above the threshold, and scores agree exactly.
 
 use paxscreen_core::{
-    Country, DobSpec, ListedName, NameQuality, PartialDate, Traveller, WatchlistEntry,
+    Country, DobSpec, Gender, ListedName, NameQuality, PartialDate, Traveller, WatchlistEntry,
 };
 use paxscreen_engine::{ScreenOptions, Screener};
 use proptest::prelude::*;
@@ -85,6 +85,10 @@ fn country(i: usize) -> Country {
     Country::from_code(["IRQ", "SYR"][i]).unwrap()
 }
 
+fn sex(i: usize) -> Gender {
+    [Gender::M, Gender::F, Gender::X][i]
+}
+
 fn name_strategy() -> impl Strategy<Value = Vec<usize>> {
     prop::collection::vec(0..POOL.len(), 1..5)
 }
@@ -93,20 +97,23 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
     #[test]
     fn retrieval_is_complete(
-        list in prop::collection::vec((name_strategy(), prop::option::of(dob_spec_strategy()), prop::option::of(0usize..2)), 1..40),
+        list in prop::collection::vec((name_strategy(), prop::option::of(dob_spec_strategy()), prop::option::of(0usize..3), prop::option::of(0usize..3)), 1..40),
         query in name_strategy(),
         pick in prop::option::of(0usize..40),
         ops in prop::collection::vec((0u8..8, 0usize..20), 4),
         dob in prop::option::of(date_strategy()),
         nat in prop::option::of(0usize..2),
+        gender in prop::option::of(0usize..3),
         threshold in 0.3f64..0.95,
     ) {
-        let entries: Vec<WatchlistEntry> = list.iter().enumerate().map(|(i, (toks, date, nat))| WatchlistEntry {
+        let entries: Vec<WatchlistEntry> = list.iter().enumerate().map(|(i, (toks, date, nat, gender))| WatchlistEntry {
             id: format!("E{i}"),
             list: "P".into(),
             names: vec![ListedName { name: toks.iter().map(|&t| POOL[t]).collect::<Vec<_>>().join(" "), quality: NameQuality::Primary }],
             dobs: date.map(|d| vec![d]).unwrap_or_default(),
-            nationalities: nat.map(|n| vec![country(n)]).unwrap_or_default(),
+            // 2: two nationalities.
+            nationalities: nat.map(|n| if n == 2 { vec![country(0), country(1)] } else { vec![country(n)] }).unwrap_or_default(),
+            gender: gender.map(sex),
             ..Default::default()
         }).collect();
         let screener = Screener::build(entries, vec![]).unwrap();
@@ -122,6 +129,7 @@ proptest! {
             id: "Q".into(), surname, given_names: toks.join(" "),
             dob,
             nationality: nat.map(country),
+            gender: gender.map(sex),
             ..Default::default()
         };
         let opts = ScreenOptions { threshold, max_hits: 1000 };
