@@ -480,6 +480,13 @@ fn a_travellers_unmatched_patronymic_costs_half_even_when_listed_elsewhere() {
     assert!(with_patronymic >= ScreenOptions::default().threshold);
 }
 
+/// Ten entries C0..C9 named Khalid Mansour, born in 1950, no nationality.
+fn namesakes_born_1950() -> Vec<WatchlistEntry> {
+    (0..10)
+        .map(|i| entry(&format!("C{i}"), &["Khalid Mansour"], Some("1950"), None))
+        .collect()
+}
+
 #[test]
 fn names_whose_entry_cannot_reach_the_threshold_are_not_kept() {
     // Eleven entries share one name; ten were born in 1950, one on 1985-04-02. A
@@ -493,14 +500,7 @@ fn names_whose_entry_cannot_reach_the_threshold_are_not_kept() {
         Some("1985-04-02"),
         Some("JOR"),
     )];
-    for i in 0..10 {
-        entries.push(entry(
-            &format!("C{i}"),
-            &["Khalid Mansour"],
-            Some("1950"),
-            None,
-        ));
-    }
+    entries.extend(namesakes_born_1950());
     let s = Screener::build(entries, vec!["test".into()]).unwrap();
     let opts = ScreenOptions::default();
     let ids = |t: &Traveller, exhaustive: bool| -> Vec<String> {
@@ -534,14 +534,7 @@ fn entries_born_years_away_are_dropped_before_scoring_but_not_a_year_away() {
     // hit none of them: the union of candidates skips them. One year away
     // is no conflict; a document number is a hit whatever the dates.
     let mut entries = vec![entry("R1", &["Khalid Mansour"], Some("1960..1962"), None)];
-    for i in 0..10 {
-        entries.push(entry(
-            &format!("C{i}"),
-            &["Khalid Mansour"],
-            Some("1950"),
-            None,
-        ));
-    }
+    entries.extend(namesakes_born_1950());
     entries[3].documents.push(Document {
         doc_type: "P".into(),
         issuer: "JOR".into(),
