@@ -592,8 +592,9 @@ fn is_vowel(b: u8) -> bool {
 /// Bump it with every change to the forms or keys a name gets.
 /// 1: first recorded. 2: the Egyptian G is read as J only in tokens of 4+ letters.
 /// 3: German TSCH and Polish CZ / SZ key as CH; German and Polish patronymics; German
-/// DSCH keys as J; Belarusian -AU / -OU surnames get an -OV form.
-pub const ANALYSIS_VERSION: u32 = 3;
+/// DSCH keys as J; Belarusian -AU / -OU surnames get an -OV form. 4: one-syllable
+/// Korean tokens get a key of their Revised Romanization reading (JONG = CHONG).
+pub const ANALYSIS_VERSION: u32 = 4;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1586,6 +1587,11 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
             formal_names(f0)
                 .iter()
                 .for_each(|f| add_key(variant_key(f)));
+            // The two romanizations of Korean (McCune-Reischauer in North Korean and
+            // older lists, Revised Romanization): JONG = CHONG, PONG = BONG, CHEOL = CHOL.
+            if let Some(k) = korean_syllable(f0) {
+                add_key(variant_key(&k));
+            }
         }
         tokens.push(NameToken {
             forms: t.forms,
@@ -1662,6 +1668,42 @@ const NICKNAMES: &[(&str, &[&str])] = &[
     ("HAMUDI", &["MAHMOUD", "MOHAMED"]),
     ("HAMOUDI", &["MAHMOUD", "MOHAMED"]),
 ];
+
+/// Short tokens that look like one Korean syllable but are common names or particles
+/// elsewhere: left alone.
+const NOT_KOREAN: &[&str] = &[
+    "BEN", "BIN", "DIN", "DEN", "DAN", "DON", "JAN", "JEN", "JO", "JON", "TOM", "TIM", "PAM",
+    "PAT", "PETE", "BOB", "TED", "DEB", "BEA", "TINA", "DINA", "DANA", "JANA", "JONA",
+];
+
+/// The Revised Romanization reading of a token that has the shape of one Korean
+/// syllable (an initial K/G, T/D, P/B or CH/J, a vowel, an optional final N/NG/L/M/K/P):
+/// unaspirated initials voiced (CHONG -> JONG, PAK -> BAK, TO -> DO) and EO / EU read
+/// as O / U (CHEOL -> JOL); `None` for other tokens and where the token or its reading
+/// is in [`NOT_KOREAN`] (CHAN would meet JAN, PIN would meet BIN).
+fn korean_syllable(f: &str) -> Option<String> {
+    if f.len() > 6 || NOT_KOREAN.contains(&f) {
+        return None;
+    }
+    let (initial, rest) = [("CH", "J"), ("J", "J"), ("K", "G"), ("G", "G")]
+        .into_iter()
+        .chain([("P", "B"), ("B", "B"), ("T", "D"), ("D", "D")])
+        .find_map(|(from, to)| f.strip_prefix(from).map(|r| (to, r)))?;
+    let vowel_end = rest
+        .find(|c: char| !"AEIOUYW".contains(c))
+        .unwrap_or(rest.len());
+    let (vowel, last) = rest.split_at(vowel_end);
+    const VOWELS: &[&str] = &[
+        "A", "AE", "E", "EO", "EU", "I", "O", "OE", "U", "UI", "YA", "YAE", "YE", "YEO", "YO",
+        "YU", "WA", "WAE", "WE", "WEO", "WI", "WO",
+    ];
+    if !VOWELS.contains(&vowel) || !["", "N", "NG", "L", "M", "K", "P"].contains(&last) {
+        return None;
+    }
+    let vowel = vowel.replace("EO", "O").replace("EU", "U");
+    let reading = format!("{initial}{vowel}{last}");
+    (!NOT_KOREAN.contains(&reading.as_str())).then_some(reading)
+}
 
 /// The formal names a nickname stands for (empty for other tokens).
 fn formal_names(token: &str) -> &'static [&'static str] {

@@ -331,6 +331,25 @@ fn nicknames_meet_their_formal_names_by_key() {
 }
 
 #[test]
+fn korean_romanizations_meet_by_key() {
+    // McCune-Reischauer (North Korean lists) and Revised Romanization.
+    assert!(meet("CHONG", "JONG"));
+    assert!(meet("PAK", "BAK"));
+    assert!(meet("PONG", "BONG"));
+    assert!(meet("TO", "DO"));
+    assert!(meet("CHEOL", "CHOL"));
+    assert!(meet("CHUN", "JUN"));
+    // Apostrophes of McCune-Reischauer are dropped first (CH'ONG).
+    assert!(meet("CH'ONG", "JONG"));
+    // Not a Korean syllable, or a common name elsewhere: apart.
+    assert!(!meet("CHAMBERS", "JAMBERS"));
+    assert!(!meet("JAN", "CHAN"));
+    assert!(!meet("BIN", "PIN"));
+    // Only as a key: the spelling stays its own.
+    assert_eq!(forms(&analyze("CHONG")), [["CHONG"]]);
+}
+
+#[test]
 fn din_compounds() {
     let group = [
         "NUR AL-DIN",
