@@ -303,20 +303,6 @@ impl BirthYears {
     }
 }
 
-/// The birth years of each name's entry.
-pub(crate) fn name_years(names: &[NameRec], entries: &[WatchlistEntry]) -> Vec<BirthYears> {
-    let years: Vec<BirthYears> = entries.iter().map(|e| BirthYears::of(&e.dobs)).collect();
-    names
-        .iter()
-        .map(|n| {
-            years
-                .get(n.entry as usize)
-                .copied()
-                .unwrap_or(BirthYears::ANY)
-        })
-        .collect()
-}
-
 /// `yyyymmdd` of a full date.
 pub(crate) fn date_code(d: paxscreen_core::PartialDate) -> Option<u32> {
     match (d.month, d.day) {
@@ -583,11 +569,12 @@ impl Index {
             });
         }
         let token_names = Postings::from_lists(token_name_lists);
-        let years = name_years(&names, entries);
+        let entry_years: Vec<BirthYears> =
+            entries.iter().map(|e| BirthYears::of(&e.dobs)).collect();
         let token_name_years = token_names
             .flat()
             .iter()
-            .map(|&n| years[n as usize])
+            .map(|&n| entry_years[names[n as usize].entry as usize])
             .collect();
         let tables = Tables {
             forms,

@@ -315,17 +315,11 @@ impl EntryCheck<'_> {
     /// traveller, and a list's birth years spread over decades, so most candidates that
     /// share only common name parts go without their cards being read.
     fn far_year(&self) -> Option<i32> {
-        use paxscreen_core::{DobEvidence, NationalityEvidence};
         let t = self.traveller;
         let dob = t.dob?;
-        let best_nat = if t.nationality.is_some() {
-            NationalityEvidence::Match
-        } else {
-            NationalityEvidence::None
-        };
         let best = 1.0
-            + score::dob_adjustment(DobEvidence::Conflict, t.dob)
-            + score::nationality_adjustment(best_nat);
+            + score::dob_adjustment(paxscreen_core::DobEvidence::Conflict, t.dob)
+            + score::nationality_adjustment(best_nationality(t));
         (best + ENTRY_MARGIN < self.threshold).then_some(dob.year as i32)
     }
 }
@@ -384,7 +378,7 @@ fn candidate_names(
     let far_year = entry_check
         .filter(|c| c.document_entries.is_empty())
         .and_then(EntryCheck::far_year);
-    let near = |span: std::ops::Range<usize>| -> &[crate::index::BirthYears] {
+    let years_of = |span: std::ops::Range<usize>| -> &[crate::index::BirthYears] {
         posting_years.get(span).unwrap_or(&[])
     };
     let floor = needed - NEEDED_MARGIN;
@@ -492,8 +486,7 @@ fn candidate_names(
             let last = required.len() - 1;
             for (k, &(_, i)) in required.iter().enumerate() {
                 for &(_, t) in &by_value[i] {
-                    let span = postings.span(t);
-                    let years = near(span.clone());
+                    let years = years_of(postings.span(t));
                     for (j, &n) in postings.get(t).iter().enumerate() {
                         let m = &mut marks[n as usize];
                         if *m as usize == k {
@@ -538,7 +531,7 @@ fn candidate_names(
                     };
                     match far_year {
                         Some(y) => {
-                            let years = near(postings.span(t));
+                            let years = years_of(postings.span(t));
                             for (&n, b) in list.iter().zip(years) {
                                 if b.near(y) {
                                     mark(n);
@@ -696,13 +689,8 @@ struct EntryBest {
 /// shared by about one entry in 20,000) are scored in full by `screen`, so that the
 /// exact-date bonus does not widen every candidate search.
 fn bonuses(t: &Traveller) -> (f32, f32) {
-    use paxscreen_core::{DobEvidence, NationalityEvidence};
-    // The best nationality evidence any entry can give this traveller.
-    let best_nat = if t.nationality.is_some() {
-        NationalityEvidence::Match
-    } else {
-        NationalityEvidence::None
-    };
+    use paxscreen_core::DobEvidence;
+    let best_nat = best_nationality(t);
     let nat_bonus = score::nationality_adjustment(best_nat);
     let full_dob = t.dob.filter(|d| d.is_full());
     let general = match full_dob {
@@ -715,6 +703,15 @@ fn bonuses(t: &Traveller) -> (f32, f32) {
             + score::corroboration(DobEvidence::Exact, t.dob, best_nat)
     });
     (general, exact)
+}
+
+/// The best nationality evidence any entry can give `t`.
+fn best_nationality(t: &Traveller) -> paxscreen_core::NationalityEvidence {
+    if t.nationality.is_some() {
+        paxscreen_core::NationalityEvidence::Match
+    } else {
+        paxscreen_core::NationalityEvidence::None
+    }
 }
 
 /// The listed names the index considers and keeps for `t` at `options` (summed over

@@ -1685,9 +1685,19 @@ fn korean_syllable(f: &str) -> Option<String> {
     if f.len() > 6 || NOT_KOREAN.contains(&f) {
         return None;
     }
-    let (initial, rest) = [("CH", "J"), ("J", "J"), ("K", "G"), ("G", "G")]
+    // K and G already share a key; they are listed for the syllable's shape.
+    const INITIALS: [(&str, &str); 8] = [
+        ("CH", "J"),
+        ("J", "J"),
+        ("K", "G"),
+        ("G", "G"),
+        ("P", "B"),
+        ("B", "B"),
+        ("T", "D"),
+        ("D", "D"),
+    ];
+    let (initial, rest) = INITIALS
         .into_iter()
-        .chain([("P", "B"), ("B", "B"), ("T", "D"), ("D", "D")])
         .find_map(|(from, to)| f.strip_prefix(from).map(|r| (to, r)))?;
     let vowel_end = rest
         .find(|c: char| !"AEIOUYW".contains(c))
