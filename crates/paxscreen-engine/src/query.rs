@@ -92,8 +92,10 @@ fn query_token(tok: paxscreen_names::NameToken, truncatable: bool) -> QueryToken
 
 /// Analyses the traveller's name and retrieves the listed tokens each of its tokens
 /// meets. When a token that meets nothing exactly splits into listed forms (glued PNR
-/// given names), a second reading with the pieces is returned too; screening keeps the
-/// better score per entry, so a typo'd token split by accident costs nothing.
+/// given names), a second reading with the pieces is returned too, and when an ABD stands
+/// apart from the name after it (a typo in either), a reading with the two joined (see
+/// [`paxscreen_names::abd_joined_reading`]); screening keeps the better score per entry,
+/// so a reading that fits by accident costs nothing.
 fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<Vec<QueryToken>> {
     let mut plain = Vec::new();
     let mut split = Vec::new();
@@ -119,11 +121,25 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
         }
         plain.push(q);
     }
+    let joined = paxscreen_names::abd_joined_reading(&t.surname, &t.given_names).map(|alt| {
+        alt.tokens
+            .into_iter()
+            .map(|tok| match plain.iter().find(|q| q.forms == tok.forms) {
+                Some(q) => q.clone(),
+                None => {
+                    let mut p = query_token(tok, false);
+                    retrieve_tokens(index, &mut p, exhaustive);
+                    p
+                }
+            })
+            .collect()
+    });
+    let mut readings = vec![plain];
     if any_split {
-        vec![plain, split]
-    } else {
-        vec![plain]
+        readings.push(split);
     }
+    readings.extend(joined);
+    readings
 }
 
 pub(crate) fn analyse_traveller(t: &Traveller) -> Vec<QueryToken> {

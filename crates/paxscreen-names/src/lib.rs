@@ -1748,6 +1748,66 @@ fn strip_last(toks: &mut [Tok], strip: fn(&str) -> Option<&str>) {
     }
 }
 
+/// A second reading of a traveller's name in which an ABD written apart, or mistyped,
+/// is joined to the name after it (`ABRDUL QUDDUS`, `ABUL MANAN`, `ABDUL RHIM` ->
+/// `ABDULQUDDUS`, `ABDULMANAN`, `ABDULRHIM`), the way lists write such compounds.
+/// `None` unless the word after the ABD stands alone in the plain reading.
+/// [`analyze_person`] joins an ABD only before a divine name it recognises, so a typo in
+/// either part leaves the two apart and neither meets the listed compound. `None` when
+/// no such pair is left apart. A surname field that is only the ABD reads before the
+/// given names (`ABDUL / HAQ`, fields swapped). Screening keeps the better reading.
+pub fn abd_joined_reading(surname: &str, given_names: &str) -> Option<AnalyzedName> {
+    let words = |field: &str| -> Vec<String> {
+        let mut toks = Vec::new();
+        raw_tokens(field, &mut toks);
+        toks.into_iter().map(|t| t.forms[0].clone()).collect()
+    };
+    let (mut given, mut sur) = (words(given_names), words(surname));
+    if let Some(g) = given.last_mut() {
+        if let Some(s) = strip_glued_title(g) {
+            *g = s.to_string();
+        }
+    }
+    // An ABD, or a mistyped ABDUL / ABDEL that is not a name of its own (ADEL, ABEL) nor
+    // one of the short ABD forms that stand alone as names (ABDI, ABDOU, ABED).
+    let abd_like = |w: &str| {
+        is_abd_prefix(w)
+            || ((4..=6).contains(&w.len())
+                && (within_one_edit(w, "ABDUL") || within_one_edit(w, "ABDEL"))
+                && !is_weak_abd_prefix(w)
+                && !matches!(w, "ADEL" | "ABEL"))
+    };
+    // The name as read: given names then surname, or a lone ABD surname first.
+    let swapped = sur.len() == 1 && abd_like(&sur[0]) && !given.is_empty();
+    let mut all: Vec<String> = if swapped {
+        sur.iter().chain(&given).cloned().collect()
+    } else {
+        given.iter().chain(&sur).cloned().collect()
+    };
+    let plain = analyze_person(surname, given_names);
+    let i = (0..all.len().saturating_sub(1)).find(|&i| {
+        abd_like(&all[i])
+            && !is_particle(&all[i + 1])
+            && all[i + 1].len() >= 3
+            && plain.tokens.iter().any(|t| t.forms[0] == all[i + 1])
+    })?;
+    let joined = format!("ABDUL{}", all[i + 1]);
+    all[i] = joined;
+    all.remove(i + 1);
+    // Back into two fields: the joined word stays on the side its second part came from.
+    let first_len = if swapped { sur.len() } else { given.len() };
+    let split = if i < first_len {
+        first_len - 1
+    } else {
+        first_len
+    };
+    let (a, b) = all.split_at(split);
+    let (g, s) = if swapped { (b, a) } else { (a, b) };
+    given = g.to_vec();
+    sur = s.to_vec();
+    Some(analyze_person(&sur.join(" "), &given.join(" ")))
+}
+
 /// Analyses a traveller's name given as separate surname and given-name fields (as in
 /// PAXLST/PNR): like [`analyze`] of `given surname`, but the given-name field may end with
 /// a glued AIRIMP title (`JOHNMR`, `ANNAMRS`, `MOANMISS`, `AHMEDMSTR`, also DR/MS), and the

@@ -1,7 +1,8 @@
 //! Values for the examples of the specification.
 
 use paxscreen_names::{
-    analyze, analyze_person, strip_glued_title, transliterate, variant_key, AnalyzedName, TokenRole,
+    abd_joined_reading, analyze, analyze_person, strip_glued_title, transliterate, variant_key,
+    AnalyzedName, TokenRole,
 };
 
 fn forms(a: &AnalyzedName) -> Vec<Vec<&str>> {
@@ -285,6 +286,45 @@ fn abd_compounds_need_a_divine_name_where_ambiguous() {
     );
     // A standalone ABDUL still meets ABDULLAH (passports cut it).
     assert!(meet("ABDUL", "ABDULLAH"));
+}
+
+#[test]
+fn abd_apart_or_mistyped_is_joined_in_a_second_reading() {
+    let joined =
+        |sur: &str, given: &str| abd_joined_reading(sur, given).map(|a| primaries(&a).join(" "));
+    // A typo in the ABD or in the divine name keeps the plain reading apart.
+    assert_eq!(
+        primaries(&analyze_person("MAZHARI", "ABRDUL QUDDUS")),
+        ["ABRDUL", "QUDDUS", "MAZHARI"]
+    );
+    assert_eq!(
+        joined("MAZHARI", "ABRDUL QUDDUS").as_deref(),
+        Some("ABDULQUDDUS MAZHARI")
+    );
+    assert_eq!(joined("RHIM", "ABDUL").as_deref(), Some("ABDULRHIM"));
+    assert_eq!(
+        joined("AGHA", "ABUL MANAN").as_deref(),
+        Some("ABDULMANAN AGHA")
+    );
+    assert_eq!(joined("HAQ", "ABRDUL").as_deref(), Some("ABDULHAQ"));
+    // Fields swapped: a surname that is only the ABD reads first.
+    assert_eq!(joined("Abdul", "HAQ").as_deref(), Some("ABDULHAQ"));
+    // A glued AIRIMP title is stripped as in the plain reading.
+    assert_eq!(joined("RAUF", "HAFIZ ABDULMR").as_deref(), None);
+    // Nothing to join: already a compound, no ABD, or the ABD ends the name.
+    assert_eq!(joined("MAZHARI", "ABDUL QUDDUS"), None);
+    assert_eq!(joined("HASSAN", "AHMED"), None);
+    assert_eq!(joined("", "HASSAN ABDUL"), None);
+    // Names of their own that look like a mistyped ABDUL stay apart.
+    assert_eq!(joined("OMAR", "ADEL"), None);
+    assert_eq!(joined("Abdi", "Karim"), None);
+    assert_eq!(joined("MAHMOUD", "ABDOU"), None);
+    // ABDUL before an ordinary name reads as ABDULLAH written short; joined only here.
+    assert_eq!(
+        joined("AHMED", "HASSAN ABDUL").as_deref(),
+        Some("HASSAN ABDULAHMED")
+    );
+    assert_eq!(joined("AL RAHMAN", "ABDUL"), None);
 }
 
 #[test]
