@@ -38,8 +38,10 @@ const TRUNCATION_LENGTH: usize = 28;
 
 /// Splits a token into listed forms when it is several names written together
 /// (PNR given names lose their spaces: `SERGEYANATOLYEVICH`, `HUSAMMUHAMMADAMIN`):
-/// the split with the fewest pieces, each a form of the watchlist dictionary of 3+
-/// letters. `None` when the token is itself a listed form or cannot be split.
+/// the split with the fewest pieces, each a form of the watchlist dictionary of 2+
+/// letters (an article not last), a connector or an ABD (`CHIHEBBENMOHAMED`,
+/// `HAFIZABDUL`). `None` when the token is itself a listed
+/// form or cannot be split.
 fn split_glued(index: &Index, form: &str) -> Option<Vec<String>> {
     const MIN_PIECE: usize = 2;
     let n = form.len();
@@ -53,7 +55,12 @@ fn split_glued(index: &Index, form: &str) -> Option<Vec<String>> {
     for i in 0..n {
         let Some((pieces, _)) = best[i] else { continue };
         for j in (i + MIN_PIECE)..=n {
-            if index.forms_fst.contains_key(&form[i..j])
+            let piece = &form[i..j];
+            // An article does not end a token (TARIQANWARALSAYYID, but MATIAS is not
+            // MATI AS): read again before the next name, it would be dropped.
+            if (j < n || !paxscreen_names::PARTICLES.contains(&piece))
+                && (index.forms_fst.contains_key(piece)
+                    || paxscreen_names::is_structure_word(piece))
                 && best[j].is_none_or(|(p, _)| pieces + 1 < p)
             {
                 best[j] = Some((pieces + 1, i));
@@ -98,48 +105,60 @@ fn query_token(tok: paxscreen_names::NameToken, truncatable: bool) -> QueryToken
 /// so a reading that fits by accident costs nothing.
 fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<Vec<QueryToken>> {
     let mut plain = Vec::new();
-    let mut split = Vec::new();
+    let mut words: Vec<String> = Vec::new();
     let mut any_split = false;
     for mut q in analyse_traveller(t) {
         retrieve_tokens(index, &mut q, exhaustive);
         let exact = q.matches.iter().any(|m| m.2 == How::Exact);
         let pieces = if q.role == crate::index::ROLE_NAME && !exact {
-            split_glued(index, &q.forms[0])
+            // Any spelling may be the glued one (ABDIWELIMOHAMED is read as an ABD
+            // compound first).
+            q.forms.iter().find_map(|f| split_glued(index, f))
         } else {
             None
         };
         match pieces {
             Some(pieces) => {
                 any_split = true;
-                for tok in paxscreen_names::analyze(&pieces.join(" ")).tokens {
-                    let mut p = query_token(tok, false);
-                    retrieve_tokens(index, &mut p, exhaustive);
-                    split.push(p);
-                }
+                words.extend(pieces);
             }
-            None => split.push(q.clone()),
+            None => words.push(q.forms[0].clone()),
         }
         plain.push(q);
     }
-    let joined = paxscreen_names::abd_joined_reading(&t.surname, &t.given_names).map(|alt| {
-        alt.tokens
-            .into_iter()
-            .map(|tok| match plain.iter().find(|q| q.forms == tok.forms) {
-                Some(q) => q.clone(),
-                None => {
-                    let mut p = query_token(tok, false);
-                    retrieve_tokens(index, &mut p, exhaustive);
-                    p
-                }
-            })
-            .collect()
+    // The pieces are read again with the rest of the name, so that structure across
+    // them applies (HAFIZABDUL RAUF -> HAFIZ ABDULRAUF).
+    let split = any_split.then(|| {
+        let analysed = paxscreen_names::analyze(&words.join(" "));
+        reuse_or_retrieve(index, &plain, analysed, exhaustive)
     });
+    let joined = paxscreen_names::abd_joined_reading(&t.surname, &t.given_names)
+        .map(|alt| reuse_or_retrieve(index, &plain, alt, exhaustive));
     let mut readings = vec![plain];
-    if any_split {
-        readings.push(split);
-    }
+    readings.extend(split);
     readings.extend(joined);
     readings
+}
+
+/// The query tokens of another reading of the name: those the plain reading has too are
+/// copied with their retrieved matches, the others retrieved.
+fn reuse_or_retrieve(
+    index: &Index,
+    plain: &[QueryToken],
+    alt: paxscreen_names::AnalyzedName,
+    exhaustive: bool,
+) -> Vec<QueryToken> {
+    alt.tokens
+        .into_iter()
+        .map(|tok| match plain.iter().find(|q| q.forms == tok.forms) {
+            Some(q) => q.clone(),
+            None => {
+                let mut p = query_token(tok, false);
+                retrieve_tokens(index, &mut p, exhaustive);
+                p
+            }
+        })
+        .collect()
 }
 
 pub(crate) fn analyse_traveller(t: &Traveller) -> Vec<QueryToken> {

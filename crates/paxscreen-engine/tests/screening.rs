@@ -577,3 +577,44 @@ fn entries_born_years_away_are_dropped_before_scoring_but_not_a_year_away() {
     });
     assert_eq!(ids(&t), vec!["C2"]);
 }
+
+#[test]
+fn glued_pnr_given_names_and_a_mistyped_abd_are_read_again() {
+    let s = with_filler(
+        vec![
+            entry("A1", &["Chiheb Ben Mohamed AYARI"], None, Some("TUN")),
+            entry("A2", &["Hafiz Abdur RAUF"], Some("1973-03-25"), None),
+            entry("A3", &["Abdiweli Mohamed YUSUF"], Some("1982"), Some("SOM")),
+            entry("A4", &["Abdul Quddus MAZHARI"], Some("1970"), Some("AFG")),
+            entry("A5", &["Mateo DIAZ LOPEZ"], None, None),
+        ],
+        "Mohamed",
+        ["Hassan", "Omar", "Diaz"],
+    );
+    let hit = |t: Traveller, id: &str| {
+        let (e, score) = top(&s, &t).unwrap_or_default();
+        assert_eq!(e, id, "{t:?}");
+        score
+    };
+    // A connector among glued given names (BEN), a glued ABD before the surname's
+    // divine name, and a glued name read first as an ABD compound.
+    let t = traveller("AYARI", "CHIHEBBENMOHAMEDMR", None, Some("TUN"));
+    assert!(hit(t, "A1") >= 0.95);
+    let t = traveller("RAUF", "HAFIZABDULMR", Some("1973-03-25"), None);
+    assert!(hit(t, "A2") >= 0.99);
+    let t = traveller(
+        "YUSUF",
+        "ABDIWELIMOHAMEDMR",
+        Some("1982-07-23"),
+        Some("SOM"),
+    );
+    assert!(hit(t, "A3") >= 0.95);
+    // A typo in the ABD leaves it apart from QUDDUS; the joined reading meets the list.
+    let t = traveller("MAZHARI", "ABRDUL QUDDUS", None, Some("AFG"));
+    assert!(hit(t, "A4") >= 0.9);
+    // An article does not end a split piece: MATIAS is not MATI AS (before LOPEZ it
+    // would be dropped, leaving MATI = MATEO).
+    let t = traveller("LOPEZ", "MATIAS", None, None);
+    let best = top(&s, &t).map_or(0.0, |(_, score)| score);
+    assert!(best < 0.7, "{best}");
+}

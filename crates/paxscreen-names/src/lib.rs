@@ -1732,6 +1732,28 @@ pub fn analyze(name: &str) -> AnalyzedName {
     finish(toks, true)
 }
 
+/// A given-names field ending in IA or DA + MS (`MARIAMS`, `LINDAMS`) may carry a glued
+/// MS, or be a name (`WILLIAMS`): [`strip_glued_title`] leaves it, and the stripped
+/// spelling becomes a second form, so MARIAMS still meets MARIA.
+fn add_ms_stripped_form(toks: &mut [Tok]) {
+    if let Some(t) = toks.last_mut() {
+        let f = &t.forms[0];
+        if let Some(rest) = f.strip_suffix("MS") {
+            if rest.len() >= 3 && (rest.ends_with("IA") || rest.ends_with("DA")) {
+                let rest = rest.to_string();
+                push_form(&mut t.forms, &rest);
+            }
+        }
+    }
+}
+
+/// Whether a word of 3+ letters is a connector (BEN, IBN, BINT, ABU) or an ABD prefix
+/// (ABD, ABDUL, ABDEL), which analysis reads as part of a name's structure: a list need
+/// not hold it as a name of its own.
+pub fn is_structure_word(w: &str) -> bool {
+    w.len() >= 3 && (connector_form(w).is_some() || is_abd_prefix(w))
+}
+
 /// Applies a glued-title strip to the last token of a field: stripped form primary, the
 /// glued one second.
 fn strip_last(toks: &mut [Tok], strip: fn(&str) -> Option<&str>) {
@@ -1818,6 +1840,7 @@ pub fn analyze_person(surname: &str, given_names: &str) -> AnalyzedName {
     let mut given = Vec::with_capacity(4);
     raw_tokens(given_names, &mut given);
     strip_last(&mut given, strip_glued_title);
+    add_ms_stripped_form(&mut given);
     let mut sur = Vec::with_capacity(3);
     raw_tokens(surname, &mut sur);
     strip_last(&mut sur, strip_glued_title_strict);
