@@ -519,25 +519,37 @@ fn candidate_names(
             let mut out = Vec::new();
             // marks[n] counts the required tokens `n` has met so far, in order.
             let last = required.len() - 1;
+            // Far-born names are skipped before their mark is touched (the years run in
+            // list order beside the ids; the marks are a cache miss each), so they are
+            // never marked at all.
+            let far = |years: &[crate::index::BirthYears], j: usize| {
+                far_year.is_some_and(|y| years.get(j).is_some_and(|b| !b.near(y)))
+            };
             for (k, &(_, i)) in required.iter().enumerate() {
                 for &(_, t) in &by_value[i] {
                     let years = years_of(postings.span(t));
                     for (j, &n) in postings.get(t).iter().enumerate() {
+                        if far(years, j) {
+                            continue;
+                        }
                         let m = &mut marks[n as usize];
                         if *m as usize == k {
                             *m += 1;
-                            if k == last
-                                && far_year.is_none_or(|y| years.get(j).is_none_or(|b| b.near(y)))
-                            {
+                            if k == last {
                                 out.push(n);
                             }
                         }
                     }
                 }
             }
+            // Only the first required token's names that were not skipped were marked.
             let first = required[0].1;
-            let touched = by_value[first].iter().flat_map(|m| postings.get(m.1));
-            clear_marks(marks, touched.copied());
+            let touched = by_value[first].iter().flat_map(|m| {
+                let years = years_of(postings.span(m.1));
+                let list = postings.get(m.1);
+                list.iter().enumerate().filter(move |&(j, _)| !far(years, j)).map(|(_, &n)| n)
+            });
+            clear_marks(marks, touched);
             out.sort_unstable();
             out
         })
