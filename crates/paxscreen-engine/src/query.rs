@@ -547,7 +547,10 @@ fn candidate_names(
             let touched = by_value[first].iter().flat_map(|m| {
                 let years = years_of(postings.span(m.1));
                 let list = postings.get(m.1);
-                list.iter().enumerate().filter(move |&(j, _)| !far(years, j)).map(|(_, &n)| n)
+                list.iter()
+                    .enumerate()
+                    .filter(move |&(j, _)| !far(years, j))
+                    .map(|(_, &n)| n)
             });
             clear_marks(marks, touched);
             out.sort_unstable();

@@ -593,8 +593,9 @@ fn is_vowel(b: u8) -> bool {
 /// 1: first recorded. 2: the Egyptian G is read as J only in tokens of 4+ letters.
 /// 3: German TSCH and Polish CZ / SZ key as CH; German and Polish patronymics; German
 /// DSCH keys as J; Belarusian -AU / -OU surnames get an -OV form. 4: one-syllable
-/// Korean tokens get a key of their Revised Romanization reading (JONG = CHONG).
-pub const ANALYSIS_VERSION: u32 = 4;
+/// Korean tokens get a key of their Revised Romanization reading (JONG = CHONG). 5:
+/// passport abbreviations of MUHAMMAD (MOHD, MUHD, MHD, MD) get its key.
+pub const ANALYSIS_VERSION: u32 = 5;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1667,6 +1668,12 @@ const NICKNAMES: &[(&str, &[&str])] = &[
     // Arabic
     ("HAMUDI", &["MAHMOUD", "MOHAMED"]),
     ("HAMOUDI", &["MAHMOUD", "MOHAMED"]),
+    // Written abbreviations of MUHAMMAD in passports: Malaysia, Singapore, Brunei and
+    // Indonesia (MOHD, MUHD), Syria (MHD), Bangladesh (MD).
+    ("MOHD", &["MUHAMMAD"]),
+    ("MUHD", &["MUHAMMAD"]),
+    ("MHD", &["MUHAMMAD"]),
+    ("MD", &["MUHAMMAD"]),
 ];
 
 /// Short tokens that look like one Korean syllable but are common names or particles

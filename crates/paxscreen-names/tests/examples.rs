@@ -362,6 +362,12 @@ fn nicknames_meet_their_formal_names_by_key() {
     assert!(meet("SASHA", "ALEXANDR"));
     assert!(meet("BOB", "ROBERT"));
     assert!(!meet("CHUY", "JOSE"));
+    // Passport abbreviations of MUHAMMAD.
+    for short in ["MOHD", "MUHD", "MHD", "MD"] {
+        assert!(meet(short, "MOHAMMED"), "{short}");
+        assert!(meet(short, "MUHAMMAD"), "{short}");
+        assert!(!meet(short, "MAHMOUD"), "{short}");
+    }
     // Persian Z for the Arabic DH.
     assert!(meet("RADHI", "RAZI"));
     assert!(meet("RAMADHAN", "RAMAZAN"));
