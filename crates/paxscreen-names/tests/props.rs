@@ -1,6 +1,8 @@
 //! Property tests: analysis never panics and its output is well formed.
 
-use paxscreen_names::{analyze, analyze_person, transliterate, variant_key, MAX_FORMS};
+use paxscreen_names::{
+    abd_joined_reading, analyze, analyze_person, transliterate, variant_key, MAX_FORMS,
+};
 use proptest::prelude::*;
 
 fn check(a: &paxscreen_names::AnalyzedName) {
@@ -48,5 +50,23 @@ proptest! {
     fn person_any(a in any::<String>(), b in "[A-Z ]{0,20}(MR|MRS|MS|MISS|MSTR|DR)?") {
         check(&analyze_person(&a, &b));
         check(&analyze_person(&b, &a));
+    }
+
+    /// The joined reading never panics, is well formed and holds the ABD compound it
+    /// was made for, with at most one token more than the plain reading.
+    #[test]
+    fn abd_joined_reading_any(
+        sur in "((AB[DR]?[UE]?L|ABD|ADEL|AL|HAQ|RHIM|QUDDUS|MANAN)( |-)?){0,3}",
+        given in "((AB[DR]?[UE]?L|ABD|AL|HAQ|RAHIM|MR|HAFIZ)( |-)?){0,3}",
+        any_text in any::<String>(),
+    ) {
+        for (a, b) in [(&sur, &given), (&given, &sur), (&any_text, &given), (&sur, &any_text)] {
+            if let Some(j) = abd_joined_reading(a, b) {
+                check(&j);
+                let plain = analyze_person(a, b);
+                prop_assert!(j.tokens.len() <= plain.tokens.len() + 1, "{a:?} / {b:?}");
+                prop_assert!(j.tokens.iter().any(|t| t.forms[0].starts_with("ABD")), "{a:?} / {b:?}: {j:?}");
+            }
+        }
     }
 }
