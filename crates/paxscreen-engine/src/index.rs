@@ -44,6 +44,45 @@ pub(crate) fn deletion_variants(word: &str, max: usize, out: &mut Vec<String>) {
     }
 }
 
+/// The values of every key of `fst` that [`deletion_variants`] of `word` with up to `max`
+/// deletions would give (the word itself included), pushed onto `out` (unsorted, with
+/// repeats). One walk down the fst: variants that share a prefix share its nodes,
+/// where looking each variant up alone decodes its whole path again and first builds
+/// it as a string.
+pub(crate) fn deletion_lookup<D: AsRef<[u8]>>(
+    fst: &fst::raw::Fst<D>,
+    word: &[u8],
+    max: usize,
+    out: &mut Vec<u64>,
+) {
+    fn walk<D: AsRef<[u8]>>(
+        fst: &fst::raw::Fst<D>,
+        node: fst::raw::Node<'_>,
+        acc: fst::raw::Output,
+        rest: &[u8],
+        max: usize,
+        out: &mut Vec<u64>,
+    ) {
+        let Some((&b, tail)) = rest.split_first() else {
+            if node.is_final() {
+                out.push(acc.cat(node.final_output()).value());
+            }
+            return;
+        };
+        // Delete `b`, or keep it.
+        if max > 0 {
+            walk(fst, node, acc, tail, max - 1, out);
+        }
+        if let Some(i) = node.find_input(b) {
+            let t = node.transition(i);
+            walk(fst, fst.node(t.addr), acc.cat(t.out), tail, max, out);
+        }
+    }
+    // Deleting every letter leaves the empty word, which is no key.
+    let max = max.min(word.len().saturating_sub(1));
+    walk(fst, fst.root(), fst::raw::Output::zero(), word, max, out);
+}
+
 /// Lists of u32 stored flat: list `i` is `data[offsets[i]..offsets[i + 1]]`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(crate) struct Postings {
@@ -701,6 +740,34 @@ mod tests {
         let mut v = Vec::new();
         deletion_variants("AB", 2, &mut v);
         assert_eq!(v, vec!["AB", "A", "B"]);
+    }
+
+    #[test]
+    fn deletion_lookup_finds_the_keys_of_the_deletion_variants() {
+        let keys = [
+            "ABCD", "ABD", "ACD", "BD", "HASAN", "HASN", "HSAN", "HSN", "SAN", "XYZ",
+        ];
+        let map = fst::Map::from_iter(keys.iter().enumerate().map(|(i, k)| (*k, i as u64)))
+            .expect("sorted keys");
+        for (word, max) in [
+            ("ABCD", 1),
+            ("ABCD", 2),
+            ("HASAN", 1),
+            ("HASAN", 2),
+            ("AB", 5),
+            ("", 1),
+        ] {
+            let mut variants = Vec::new();
+            deletion_variants(word, max, &mut variants);
+            let mut want: Vec<u64> = variants.iter().filter_map(|v| map.get(v)).collect();
+            want.sort_unstable();
+            want.dedup();
+            let mut got = Vec::new();
+            deletion_lookup(map.as_fst(), word.as_bytes(), max, &mut got);
+            got.sort_unstable();
+            got.dedup();
+            assert_eq!(got, want, "{word} {max}");
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Screening one traveller: analyse the name, retrieve the listed tokens each traveller
 //! token can meet, keep the names that can still reach the threshold, score them.
 
-use crate::index::{deletion_variants, max_typos, Index, ROLE_INITIAL};
+use crate::index::{deletion_lookup, max_typos, Index, ROLE_INITIAL};
 use crate::score::{self, How, NameScore};
 use crate::ScreenOptions;
 use fst::{Automaton, IntoStreamer, Streamer};
@@ -262,23 +262,21 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
     if exhaustive {
         candidates.extend(0..index.tables.tokens.len() as u32);
     } else {
-        // The deletion variants of every form, each looked up once (the forms of one
-        // token share many: ABDULHAMID and ABDALHAMID both give ABDLHAMID).
-        let mut variants = Vec::new();
+        // The deletion variants of every form that the list holds, each read once (the
+        // forms of one token share many: ABDULHAMID and ABDALHAMID both give ABDLHAMID).
+        let mut ids = Vec::new();
         for qf in &q.forms {
             // A listed form within d typos shares a deletion variant with at most d
             // deletions on each side; d <= max_typos of the listed form's length, which
             // is at most the query length + 2.
             let qdel = max_typos(qf.len() + 2).min(2);
-            deletion_variants(qf, qdel, &mut variants);
+            deletion_lookup(index.deletes_fst.as_fst(), qf.as_bytes(), qdel, &mut ids);
         }
-        variants.sort_unstable();
-        variants.dedup();
-        for v in &variants {
-            if let Some(id) = index.deletes_fst.get(v) {
-                for &f in index.tables.delete_forms.get(id as u32) {
-                    candidates.extend_from_slice(index.tables.form_tokens.get(f));
-                }
+        ids.sort_unstable();
+        ids.dedup();
+        for id in ids {
+            for &f in index.tables.delete_forms.get(id as u32) {
+                candidates.extend_from_slice(index.tables.form_tokens.get(f));
             }
         }
         for qf in &q.forms {
