@@ -39,9 +39,9 @@ const TRUNCATION_LENGTH: usize = 28;
 /// Splits a token into listed forms when it is several names written together
 /// (PNR given names lose their spaces: `SERGEYANATOLYEVICH`, `HUSAMMUHAMMADAMIN`):
 /// the split with the fewest pieces, each a form of the watchlist dictionary of 2+
-/// letters (an article not last), a connector or an ABD (`CHIHEBBENMOHAMED`,
-/// `HAFIZABDUL`). `None` when the token is itself a listed
-/// form or cannot be split.
+/// letters (an article only before another piece), a connector or an ABD
+/// (`CHIHEBBENMOHAMED`, `HAFIZABDUL`). `None` when the token is itself a listed form or
+/// cannot be split.
 fn split_glued(index: &Index, form: &str) -> Option<Vec<String>> {
     const MIN_PIECE: usize = 2;
     let n = form.len();

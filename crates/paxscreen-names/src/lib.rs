@@ -1780,18 +1780,18 @@ fn strip_last(toks: &mut [Tok], strip: fn(&str) -> Option<&str>) {
 /// A second reading of a traveller's name in which an ABD written apart, or mistyped,
 /// is joined to the name after it (`ABRDUL QUDDUS`, `ABUL MANAN`, `ABDUL RHIM` ->
 /// `ABDULQUDDUS`, `ABDULMANAN`, `ABDULRHIM`), the way lists write such compounds.
-/// `None` unless the word after the ABD stands alone in the plain reading.
 /// [`analyze_person`] joins an ABD only before a divine name it recognises, so a typo in
-/// either part leaves the two apart and neither meets the listed compound. `None` when
-/// no such pair is left apart. A surname field that is only the ABD reads before the
-/// given names (`ABDUL / HAQ`, fields swapped). Screening keeps the better reading.
+/// either part leaves the two apart and neither meets the listed compound. A surname
+/// field that is only the ABD reads before the given names (`ABDUL / HAQ`, fields
+/// swapped). `None` unless the word after the ABD stands alone in the plain reading.
+/// Screening keeps the better reading.
 pub fn abd_joined_reading(surname: &str, given_names: &str) -> Option<AnalyzedName> {
     let words = |field: &str| -> Vec<String> {
         let mut toks = Vec::new();
         raw_tokens(field, &mut toks);
         toks.into_iter().map(|t| t.forms[0].clone()).collect()
     };
-    let (mut given, mut sur) = (words(given_names), words(surname));
+    let (mut given, sur) = (words(given_names), words(surname));
     if let Some(g) = given.last_mut() {
         if let Some(s) = strip_glued_title(g) {
             *g = s.to_string();
@@ -1831,9 +1831,7 @@ pub fn abd_joined_reading(surname: &str, given_names: &str) -> Option<AnalyzedNa
         first_len
     };
     let (a, b) = all.split_at(split);
-    let (g, s) = if swapped { (b, a) } else { (a, b) };
-    given = g.to_vec();
-    sur = s.to_vec();
+    let (given, sur) = if swapped { (b, a) } else { (a, b) };
     Some(analyze_person(&sur.join(" "), &given.join(" ")))
 }
 
