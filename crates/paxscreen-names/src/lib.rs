@@ -594,8 +594,10 @@ fn is_vowel(b: u8) -> bool {
 /// 3: German TSCH and Polish CZ / SZ key as CH; German and Polish patronymics; German
 /// DSCH keys as J; Belarusian -AU / -OU surnames get an -OV form. 4: one-syllable
 /// Korean tokens get a key of their Revised Romanization reading (JONG = CHONG). 5:
-/// passport abbreviations of MUHAMMAD (MOHD, MUHD, MHD, MD) get its key.
-pub const ANALYSIS_VERSION: u32 = 5;
+/// passport abbreviations of MUHAMMAD (MOHD, MUHD, MHD, MD) get its key. 6: German,
+/// Polish, Czech and Serbian renderings of Russian names get a key of their English-style
+/// reading (SERGEJ = SERGEY).
+pub const ANALYSIS_VERSION: u32 = 6;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1588,6 +1590,11 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
             formal_names(f0)
                 .iter()
                 .for_each(|f| add_key(variant_key(f)));
+            // German, Polish, Czech and Serbian renderings of Russian names: J for Й / Я
+            // / Ю (SERGEJ, NATALJA, JAKOWLEW = YAKOVLEV), W for В, CH for Х.
+            if let Some(r) = slavic_reading(f0) {
+                add_key(variant_key(&r));
+            }
             // The two romanizations of Korean (McCune-Reischauer in North Korean and
             // older lists, Revised Romanization): JONG = CHONG, PONG = BONG, CHEOL = CHOL.
             if let Some(k) = korean_syllable(f0) {
@@ -1601,6 +1608,63 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
         });
     }
     AnalyzedName { tokens }
+}
+
+/// Endings that mark a token as a German rendering of an East Slavic name (YAKOWLEW,
+/// IWANOWA, WLADIMIROWITSCH): J, W and CH are read as Й, В and Х.
+const GERMAN_SLAVIC_CUES: &[&str] = &[
+    "OW", "EW", "OWA", "EWA", "OWITSCH", "EWITSCH", "OWNA", "EWNA",
+];
+
+/// Endings that mark a token as a Polish, Czech or Serbian rendering of an East Slavic
+/// name (GRIGORIJ, ANDREJ, MIHAJLJUK): J and W are read as Й and В (a CH there is Ч, as
+/// in English: KOVALCHUK). Not -IJA: KHADIJA and HADIJA are Arabic.
+const SLAVIC_CUES: &[&str] = &["IJ", "EJ", "UK"];
+
+/// The English-style reading of a German, Polish, Czech or Serbian rendering of an East
+/// Slavic name, for an extra variant key. With a Slavic ending (see
+/// [`GERMAN_SLAVIC_CUES`], [`SLAVIC_CUES`]) every J is a Й / Я / Ю (Y) and W a В (V);
+/// with a German one a CH outside SCH / TSCH is an Х (KH) too: JAKOWLEW -> YAKOVLEV,
+/// CHABAROW -> KHABAROV, JURIJ -> YURIY, MIHAJLYUK -> MIHAYLYUK. Without one, only the
+/// safest: a final EJ / IJ (SERGEJ, DMITRIJ) and an LJA / NJA / RJA / TJA ending the
+/// token or before a final NA (NATALJA, TANJA, DARJA, TATJANA). Arabic names keep their
+/// J (JAMAL, HAJJ, FARAJ; DJ is the J of French spellings). `None` when nothing changes.
+fn slavic_reading(f: &str) -> Option<String> {
+    let b = f.as_bytes();
+    let n = b.len();
+    if n < 4 || !b.contains(&b'J') && !b.contains(&b'W') && !f.contains("CH") {
+        return None;
+    }
+    let mut out = b.to_vec();
+    let german = GERMAN_SLAVIC_CUES.iter().any(|c| f.ends_with(c));
+    if (german || SLAVIC_CUES.iter().any(|c| f.ends_with(c))) && !f.contains("JJ") {
+        for i in 0..n {
+            match b[i] {
+                b'J' if !(i > 0 && b[i - 1] == b'D') => out[i] = b'Y',
+                b'W' => out[i] = b'V',
+                // CH that is not part of SCH / TSCH: Х.
+                b'C' if german && b.get(i + 1) == Some(&b'H') && (i == 0 || b[i - 1] != b'S') => {
+                    out[i] = b'K'
+                }
+                _ => {}
+            }
+        }
+    } else {
+        if n >= 5 && b[n - 1] == b'J' && matches!(b[n - 2], b'E' | b'I') {
+            out[n - 1] = b'Y';
+        }
+        // LJA / NJA / RJA / TJA at the end, or before a final NA.
+        for end in [n, n.saturating_sub(2)] {
+            if end >= 4
+                && (end == n || f.ends_with("NA"))
+                && &b[end - 2..end] == b"JA"
+                && matches!(b[end - 3], b'L' | b'N' | b'R' | b'T')
+            {
+                out[end - 2] = b'Y';
+            }
+        }
+    }
+    (out != b).then(|| String::from_utf8(out).ok()).flatten()
 }
 
 /// Common nicknames and the formal given names they stand for. Lists carry nicknames as

@@ -377,6 +377,32 @@ fn nicknames_meet_their_formal_names_by_key() {
 }
 
 #[test]
+fn german_polish_and_serbian_renderings_of_russian_names_meet_by_key() {
+    for (a, b) in [
+        ("SERGEJ", "SERGEY"),
+        ("GRIGORIJ", "GRIGORIY"),
+        ("JURIJ", "YURIY"),
+        ("JEWGENIJ", "YEVGENIY"),
+        ("NATALJA", "NATALYA"),
+        ("TATJANA", "TATYANA"),
+        ("ILJA", "ILYA"),
+        ("JAKOWLEW", "YAKOVLEV"),
+        ("CHABAROW", "KHABAROV"),
+        ("CHRUSCHTSCHOW", "KHRUSHCHEV"),
+        ("ANDREJEW", "ANDREYEV"),
+        ("MIHAJLYUK", "MIKHAILIUK"),
+    ] {
+        assert!(meet(a, b), "{a} {b}");
+    }
+    // Arabic J stays J, and a Ч in English spelling stays Ч.
+    for (a, b) in [("JAMAL", "YAMAL"), ("FARAJ", "FARAY"), ("KHADIJA", "HADI")] {
+        assert!(!meet(a, b), "{a} {b}");
+    }
+    assert!(meet("KOWALCHUK", "KOVALCHUK"));
+    assert!(!meet("KOWALCHUK", "KOVALKHUK"));
+}
+
+#[test]
 fn korean_romanizations_meet_by_key() {
     // McCune-Reischauer (North Korean lists) and Revised Romanization.
     assert!(meet("CHONG", "JONG"));
