@@ -1877,13 +1877,17 @@ pub fn abd_joined_reading(surname: &str, given_names: &str) -> Option<AnalyzedNa
     } else {
         given.iter().chain(&sur).cloned().collect()
     };
+    let candidate =
+        |i: usize| abd_like(&all[i]) && !is_particle(&all[i + 1]) && all[i + 1].len() >= 3;
+    let pairs = 0..all.len().saturating_sub(1);
+    // Most names hold no ABD: answer before analysing the plain reading again.
+    if !pairs.clone().any(candidate) {
+        return None;
+    }
     let plain = analyze_person(surname, given_names);
-    let i = (0..all.len().saturating_sub(1)).find(|&i| {
-        abd_like(&all[i])
-            && !is_particle(&all[i + 1])
-            && all[i + 1].len() >= 3
-            && plain.tokens.iter().any(|t| t.forms[0] == all[i + 1])
-    })?;
+    let i = pairs
+        .clone()
+        .find(|&i| candidate(i) && plain.tokens.iter().any(|t| t.forms[0] == all[i + 1]))?;
     let joined = format!("ABDUL{}", all[i + 1]);
     all[i] = joined;
     all.remove(i + 1);
