@@ -235,6 +235,87 @@ pub(crate) fn token_similarity(
     best
 }
 
+/// The listed tokens `q` meets, with [`token_similarity`]'s values, found through the
+/// fsts. A listed form within typo distance of a traveller form shares a deletion
+/// variant with it, and a prefix is streamed, so every pair of forms that scores above
+/// zero is found by the walk from one of the traveller's forms: similarity is computed
+/// per pair of forms found and kept per token at its best, and the tokens sharing a
+/// variant key get at least [`score::KEY_SIMILARITY`]. A token record is read only for
+/// the key's tokens (initials meet nothing by key), not for the ~100 tokens per
+/// unseen traveller token that the deletion variants lead to, most of which meet
+/// nothing. The indexed/exhaustive property test checks the equality with
+/// `token_similarity` over every listed token.
+fn indexed_matches(index: &Index, q: &QueryToken, kids: &[u32]) -> Vec<(u32, f32, How)> {
+    let tables = &index.tables;
+    let initial = q.role == ROLE_INITIAL;
+    // (listed form, traveller form) pairs: from the deletion walk of each traveller form
+    // (the forms of one token share many variants: ABDULHAMID, ABDALHAMID), and from the
+    // prefix stream of a possibly truncated one.
+    let mut pairs: Vec<(u32, u8)> = Vec::new();
+    let mut ids = Vec::new();
+    for (qi, qf) in q.forms.iter().enumerate().take(u8::MAX as usize) {
+        // A listed form within d typos shares a deletion variant with at most d
+        // deletions on each side; d <= max_typos of the listed form's length, which is
+        // at most the query length + 2.
+        let qdel = max_typos(qf.len() + 2).min(2);
+        ids.clear();
+        deletion_lookup(index.deletes_fst.as_fst(), qf.as_bytes(), qdel, &mut ids);
+        ids.sort_unstable();
+        ids.dedup();
+        for &id in &ids {
+            pairs.extend(
+                tables
+                    .delete_forms
+                    .get(id as u32)
+                    .iter()
+                    .map(|&f| (f, qi as u8)),
+            );
+        }
+        if q.truncatable && qf.len() >= 4 && !initial {
+            let prefix = fst::automaton::Str::new(qf).starts_with();
+            let mut stream = index.forms_fst.search(prefix).into_stream();
+            while let Some((_, f)) = stream.next() {
+                pairs.push((f as u32, qi as u8));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut found: Vec<(u32, f32, How)> = Vec::new();
+    for (f, qi) in pairs {
+        let cf = &tables.forms[f as usize];
+        let qf = &q.forms[qi as usize];
+        // Initials meet only the same initial (and a one-letter listed form, an initial,
+        // meets nothing else: no typo or prefix reaches it).
+        let r = if initial || cf.len() == 1 {
+            if qf == cf {
+                (1.0, How::Exact)
+            } else {
+                (0.0, How::None)
+            }
+        } else {
+            score::form_similarity(qf, cf, q.truncatable)
+        };
+        if r.0 > 0.0 {
+            found.extend(tables.form_tokens.get(f).iter().map(|&t| (t, r.0, r.1)));
+        }
+    }
+    if !initial {
+        for &k in kids {
+            for &t in tables.key_tokens.get(k) {
+                if tables.tokens[t as usize].role != ROLE_INITIAL {
+                    found.push((t, score::KEY_SIMILARITY, How::Variant));
+                }
+            }
+        }
+    }
+    // The best per token: the highest similarity, and on a tie the stronger kind (a
+    // typo scoring exactly the key's 0.90 is reported as the variant it also is).
+    found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(b.2.cmp(&a.2)));
+    found.dedup_by_key(|m| m.0);
+    found
+}
+
 fn key_ids(index: &Index, q: &QueryToken) -> Vec<u32> {
     q.keys
         .iter()
@@ -258,49 +339,16 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
         }
     }
     let kids = key_ids(index, q);
-    let mut candidates: Vec<u32> = Vec::new();
-    if exhaustive {
-        candidates.extend(0..index.tables.tokens.len() as u32);
+    let matches = if exhaustive {
+        (0..index.tables.tokens.len() as u32)
+            .filter_map(|t| {
+                let (s, how) = token_similarity(index, q, &kids, t);
+                (s > 0.0).then_some((t, s, how))
+            })
+            .collect()
     } else {
-        // The deletion variants of every form that the list holds, each read once (the
-        // forms of one token share many: ABDULHAMID and ABDALHAMID both give ABDLHAMID).
-        let mut ids = Vec::new();
-        for qf in &q.forms {
-            // A listed form within d typos shares a deletion variant with at most d
-            // deletions on each side; d <= max_typos of the listed form's length, which
-            // is at most the query length + 2.
-            let qdel = max_typos(qf.len() + 2).min(2);
-            deletion_lookup(index.deletes_fst.as_fst(), qf.as_bytes(), qdel, &mut ids);
-        }
-        ids.sort_unstable();
-        ids.dedup();
-        for id in ids {
-            for &f in index.tables.delete_forms.get(id as u32) {
-                candidates.extend_from_slice(index.tables.form_tokens.get(f));
-            }
-        }
-        for qf in &q.forms {
-            if q.truncatable && qf.len() >= 4 {
-                let prefix = fst::automaton::Str::new(qf).starts_with();
-                let mut stream = index.forms_fst.search(prefix).into_stream();
-                while let Some((_, f)) = stream.next() {
-                    candidates.extend_from_slice(index.tables.form_tokens.get(f as u32));
-                }
-            }
-        }
-        for &k in &kids {
-            candidates.extend_from_slice(index.tables.key_tokens.get(k));
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-    }
-    let mut matches = Vec::new();
-    for t in candidates {
-        let (s, how) = token_similarity(index, q, &kids, t);
-        if s > 0.0 {
-            matches.push((t, s, how));
-        }
-    }
+        indexed_matches(index, q, &kids)
+    };
     let weight_of = |t: u32| index.tables.tokens[t as usize].weight;
     q.wmax = matches.iter().map(|m| weight_of(m.0)).fold(0.0, f32::max);
     q.weight = matches
