@@ -123,7 +123,7 @@ pub(crate) fn clear_marks(marks: &mut [u8], touched: impl Iterator<Item = u32>) 
 /// What retrieval found for one query token: its matches, weight and largest weight.
 #[derive(Clone)]
 pub(crate) struct Retrieved {
-    pub matches: Vec<(u32, f32, crate::score::How)>,
+    pub matches: std::sync::Arc<[(u32, f32, crate::score::How)]>,
     pub weight: f32,
     pub wmax: f32,
 }

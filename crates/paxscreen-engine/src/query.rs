@@ -16,7 +16,8 @@ pub(crate) struct QueryToken {
     pub role: u8,
     pub truncatable: bool,
     /// (listed token id, similarity, how), sorted by token id; similarity > 0 only.
-    pub matches: Vec<(u32, f32, How)>,
+    /// Shared with the retrieval cache and the other readings of the name, not copied.
+    pub matches: std::sync::Arc<[(u32, f32, How)]>,
     /// Weight when unmatched: the weight of its best match, or a default when none.
     pub weight: f32,
     /// Largest weight among its matches (0 when none).
@@ -91,7 +92,7 @@ fn query_token(tok: paxscreen_names::NameToken, truncatable: bool) -> QueryToken
         role: crate::index::role_code(tok.role),
         forms: tok.forms,
         keys: tok.keys,
-        matches: Vec::new(),
+        matches: Vec::new().into(),
         weight: score::UNKNOWN_TOKEN_WEIGHT,
         wmax: 0.0,
     }
@@ -367,15 +368,14 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
     {
         q.weight *= score::PATRONYMIC_FACTOR;
     }
-    q.matches = matches;
+    q.matches = matches.into();
     if let Some(key) = key {
         let r = Retrieved {
-            matches: std::mem::take(&mut q.matches),
+            matches: q.matches.clone(),
             weight: q.weight,
             wmax: q.wmax,
         };
         remember(key, &r);
-        q.matches = r.matches;
     }
 }
 
