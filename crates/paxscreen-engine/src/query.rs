@@ -133,7 +133,8 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
         let analysed = paxscreen_names::analyze(&words.join(" "));
         reuse_or_retrieve(index, &plain, analysed, exhaustive)
     });
-    let joined = paxscreen_names::abd_joined_reading(&t.surname, &t.given_names)
+    let primaries: Vec<&str> = plain.iter().map(|q| q.forms[0].as_str()).collect();
+    let joined = paxscreen_names::abd_joined_reading(&t.surname, &t.given_names, &primaries)
         .map(|alt| reuse_or_retrieve(index, &plain, alt, exhaustive));
     let mut readings = vec![plain];
     readings.extend(split);

@@ -1841,15 +1841,41 @@ fn strip_last(toks: &mut [Tok], strip: fn(&str) -> Option<&str>) {
     }
 }
 
+/// An ABD, or a mistyped ABDUL / ABDEL that is not a name of its own (ADEL, ABEL) nor one
+/// of the short ABD forms that stand alone as names (ABDI, ABDOU, ABED).
+fn abd_like(w: &str) -> bool {
+    is_abd_prefix(w)
+        || ((4..=6).contains(&w.len())
+            && (within_one_edit(w, "ABDUL") || within_one_edit(w, "ABDEL"))
+            && !is_weak_abd_prefix(w)
+            && !matches!(w, "ADEL" | "ABEL"))
+}
+
 /// A second reading of a traveller's name in which an ABD written apart, or mistyped,
 /// is joined to the name after it (`ABRDUL QUDDUS`, `ABUL MANAN`, `ABDUL RHIM` ->
 /// `ABDULQUDDUS`, `ABDULMANAN`, `ABDULRHIM`), the way lists write such compounds.
 /// [`analyze_person`] joins an ABD only before a divine name it recognises, so a typo in
 /// either part leaves the two apart and neither meets the listed compound. A surname
 /// field that is only the ABD reads before the given names (`ABDUL / HAQ`, fields
-/// swapped). `None` unless the word after the ABD stands alone in the plain reading.
-/// Screening keeps the better reading.
-pub fn abd_joined_reading(surname: &str, given_names: &str) -> Option<AnalyzedName> {
+/// swapped). `plain` holds the primary form of each token of the plain reading
+/// (`analyze_person(surname, given_names)`), which the caller has already made. `None`
+/// unless the word after the ABD stands alone in the plain reading. Screening keeps the
+/// better reading.
+pub fn abd_joined_reading(
+    surname: &str,
+    given_names: &str,
+    plain: &[&str],
+) -> Option<AnalyzedName> {
+    // An ABD left apart stands in the plain reading as a token of its own, or as the
+    // connector ABU (a mistyped ABUL, ABOUL), or as an ABD compound (ABDTUL read as
+    // ABD + TUL): most names hold none, and are answered before their words are read
+    // again.
+    if !plain
+        .iter()
+        .any(|w| w.starts_with("ABD") || abd_like(w) || *w == "ABU")
+    {
+        return None;
+    }
     let words = |field: &str| -> Vec<String> {
         let mut toks = Vec::new();
         raw_tokens(field, &mut toks);
@@ -1861,15 +1887,6 @@ pub fn abd_joined_reading(surname: &str, given_names: &str) -> Option<AnalyzedNa
             *g = s.to_string();
         }
     }
-    // An ABD, or a mistyped ABDUL / ABDEL that is not a name of its own (ADEL, ABEL) nor
-    // one of the short ABD forms that stand alone as names (ABDI, ABDOU, ABED).
-    let abd_like = |w: &str| {
-        is_abd_prefix(w)
-            || ((4..=6).contains(&w.len())
-                && (within_one_edit(w, "ABDUL") || within_one_edit(w, "ABDEL"))
-                && !is_weak_abd_prefix(w)
-                && !matches!(w, "ADEL" | "ABEL"))
-    };
     // The name as read: given names then surname, or a lone ABD surname first.
     let swapped = sur.len() == 1 && abd_like(&sur[0]) && !given.is_empty();
     let mut all: Vec<String> = if swapped {
@@ -1879,15 +1896,8 @@ pub fn abd_joined_reading(surname: &str, given_names: &str) -> Option<AnalyzedNa
     };
     let candidate =
         |i: usize| abd_like(&all[i]) && !is_particle(&all[i + 1]) && all[i + 1].len() >= 3;
-    let pairs = 0..all.len().saturating_sub(1);
-    // Most names hold no ABD: answer before analysing the plain reading again.
-    if !pairs.clone().any(candidate) {
-        return None;
-    }
-    let plain = analyze_person(surname, given_names);
-    let i = pairs
-        .clone()
-        .find(|&i| candidate(i) && plain.tokens.iter().any(|t| t.forms[0] == all[i + 1]))?;
+    let i = (0..all.len().saturating_sub(1))
+        .find(|&i| candidate(i) && plain.contains(&all[i + 1].as_str()))?;
     let joined = format!("ABDUL{}", all[i + 1]);
     all[i] = joined;
     all.remove(i + 1);

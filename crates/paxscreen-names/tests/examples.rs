@@ -290,8 +290,10 @@ fn abd_compounds_need_a_divine_name_where_ambiguous() {
 
 #[test]
 fn abd_apart_or_mistyped_is_joined_in_a_second_reading() {
-    let joined =
-        |sur: &str, given: &str| abd_joined_reading(sur, given).map(|a| primaries(&a).join(" "));
+    let joined = |sur: &str, given: &str| {
+        let plain = analyze_person(sur, given);
+        abd_joined_reading(sur, given, &primaries(&plain)).map(|a| primaries(&a).join(" "))
+    };
     // A typo in the ABD or in the divine name keeps the plain reading apart.
     assert_eq!(
         primaries(&analyze_person("MAZHARI", "ABRDUL QUDDUS")),
