@@ -596,8 +596,9 @@ fn is_vowel(b: u8) -> bool {
 /// Korean tokens get a key of their Revised Romanization reading (JONG = CHONG). 5:
 /// passport abbreviations of MUHAMMAD (MOHD, MUHD, MHD, MD) get its key. 6: German,
 /// Polish, Czech and Serbian renderings of Russian names get a key of their English-style
-/// reading (SERGEJ = SERGEY).
-pub const ANALYSIS_VERSION: u32 = 6;
+/// reading (SERGEJ = SERGEY). 7: Ukrainian and Belarusian given names get the key of
+/// their Russian spelling (OLEKSANDR = ALEKSANDR, YAUHEN = EVGENIY).
+pub const ANALYSIS_VERSION: u32 = 7;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1195,6 +1196,20 @@ pub fn is_patronymic(form: &str) -> bool {
     form.len() >= 7 && PATRONYMIC_ENDINGS.iter().any(|e| form.ends_with(e))
 }
 
+/// A patronymic's father's name and ending (ULADZIMIRAVICH -> ULADZIMIR, AVICH;
+/// YAUHENYEVICH -> YAUHEN, EVICH): a Й / Ь before the ending (Y, I, J) is dropped.
+fn patronymic_parts(form: &str) -> Option<(&str, &'static str)> {
+    if !is_patronymic(form) {
+        return None;
+    }
+    let ending = PATRONYMIC_ENDINGS.iter().find(|e| form.ends_with(*e))?;
+    let mut stem = &form[..form.len() - ending.len()];
+    if stem.len() > 3 && matches!(stem.as_bytes()[stem.len() - 1], b'Y' | b'I' | b'J') {
+        stem = &stem[..stem.len() - 1];
+    }
+    Some((stem, ending))
+}
+
 /// Second parts of glued Persian/Arabic compound given names (`MOHAMMADREZA`,
 /// `AMIRHOSSEIN`, `ALIASGHAR`), split so that they meet the hyphenated or spaced forms.
 const COMPOUND_SECOND: &[&str] = &[
@@ -1590,6 +1605,13 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
             formal_names(f0)
                 .iter()
                 .for_each(|f| add_key(variant_key(f)));
+            // A Ukrainian or Belarusian patronymic meets the Russian one of the same
+            // father's name (ULADZIMIRAVICH = VLADIMIROVICH, YAUHENYEVICH = EVGENIEVICH).
+            if let Some((stem, ending)) = patronymic_parts(f0) {
+                formal_names(stem)
+                    .iter()
+                    .for_each(|f| add_key(variant_key(&format!("{f}{ending}"))));
+            }
             // German, Polish, Czech and Serbian renderings of Russian names: J for Й / Я
             // / Ю (SERGEJ, NATALJA, JAKOWLEW = YAKOVLEV), W for В, CH for Х.
             if let Some(r) = slavic_reading(f0) {
@@ -1740,6 +1762,75 @@ const NICKNAMES: &[(&str, &[&str])] = &[
     ("MD", &["MUHAMMAD"]),
 ];
 
+/// Ukrainian and Belarusian given names as their passports write them (national
+/// transliteration: Г is H, Ў is U, unstressed O is A), and German renderings with an
+/// initial J, with the Russian spellings that lists carry for the same person
+/// (OLEKSANDR / ALEKSANDR, YAUHEN / EVGENIY, SIARHEI / SERGEY, JURI / YURI). Met by key,
+/// as variants, like a nickname. Only the spellings whose key differs from the Russian
+/// one are listed: ALIAKSANDR, DMYTRO, ANDRIY and TETIANA already share its key.
+const EAST_SLAVIC_COGNATES: &[(&str, &[&str])] = &[
+    ("OLEKSANDR", &["ALEKSANDR"]),
+    ("OLEXANDR", &["ALEKSANDR"]),
+    ("OLEKSANDRA", &["ALEKSANDRA"]),
+    ("OLEKSIY", &["ALEKSEY"]),
+    ("OLEKSII", &["ALEKSEY"]),
+    ("MYKOLA", &["NIKOLAY"]),
+    ("MIKALAI", &["NIKOLAY"]),
+    ("MIKALAJ", &["NIKOLAY"]),
+    ("VOLODYMYR", &["VLADIMIR"]),
+    ("ULADZIMIR", &["VLADIMIR"]),
+    ("ULADZISLAU", &["VLADISLAV"]),
+    ("SERHIY", &["SERGEY"]),
+    ("SERHII", &["SERGEY"]),
+    ("SERHIJ", &["SERGEY"]),
+    ("SIARHEI", &["SERGEY"]),
+    ("SIARHIEJ", &["SERGEY"]),
+    ("DZMITRY", &["DMITRIY"]),
+    ("ZMITSER", &["DMITRIY"]),
+    ("HEORHIY", &["GEORGIY"]),
+    ("HEORHII", &["GEORGIY"]),
+    ("HRYHORIY", &["GRIGORIY"]),
+    ("HRYHORII", &["GRIGORIY"]),
+    ("HRYHORY", &["GRIGORIY"]),
+    ("RYHOR", &["GRIGORIY"]),
+    ("OLEH", &["OLEG"]),
+    ("ALEH", &["OLEG"]),
+    ("IHOR", &["IGOR"]),
+    ("IHAR", &["IGOR"]),
+    ("HENNADIY", &["GENNADIY"]),
+    ("HENNADII", &["GENNADIY"]),
+    ("HENADZ", &["GENNADIY"]),
+    ("HENADZI", &["GENNADIY"]),
+    ("YEVHEN", &["EVGENIY", "YEVGENIY"]),
+    ("YEVHENIY", &["EVGENIY", "YEVGENIY"]),
+    ("YEVHENII", &["EVGENIY", "YEVGENIY"]),
+    ("YAUHEN", &["EVGENIY", "YEVGENIY"]),
+    ("YAUHENI", &["EVGENIY", "YEVGENIY"]),
+    ("YEVHENIYA", &["EVGENIYA", "YEVGENIYA"]),
+    ("YAUHENIYA", &["EVGENIYA", "YEVGENIYA"]),
+    ("KOSTIANTYN", &["KONSTANTIN"]),
+    ("KOSTYANTYN", &["KONSTANTIN"]),
+    ("KANSTANTSIN", &["KONSTANTIN"]),
+    ("BOHDAN", &["BOGDAN"]),
+    ("HLIB", &["GLEB"]),
+    ("MYKYTA", &["NIKITA"]),
+    ("SIAMION", &["SEMYON"]),
+    ("OLENA", &["ELENA", "YELENA"]),
+    ("OLHA", &["OLGA"]),
+    ("VOLHA", &["OLGA"]),
+    ("HALYNA", &["GALINA"]),
+    ("TATSIANA", &["TATYANA"]),
+    ("KATERYNA", &["EKATERINA", "YEKATERINA"]),
+    ("KATSIARYNA", &["EKATERINA", "YEKATERINA"]),
+    // German renderings with an initial J for Ю / Е (JURI, JELENA, JEWGENI).
+    ("JURI", &["YURIY"]),
+    ("JURY", &["YURIY"]),
+    ("JELENA", &["ELENA", "YELENA"]),
+    ("JEWGENI", &["EVGENIY", "YEVGENIY"]),
+    ("JEWGENIJ", &["EVGENIY", "YEVGENIY"]),
+    ("JEKATERINA", &["EKATERINA", "YEKATERINA"]),
+];
+
 /// Short tokens that look like one Korean syllable but are common names or particles
 /// elsewhere: left alone.
 const NOT_KOREAN: &[&str] = &[
@@ -1786,10 +1877,12 @@ fn korean_syllable(f: &str) -> Option<String> {
     (!NOT_KOREAN.contains(&reading.as_str())).then_some(reading)
 }
 
-/// The formal names a nickname stands for (empty for other tokens).
+/// The formal names a nickname stands for, or the Russian spellings of a Ukrainian,
+/// Belarusian or German-rendered given name (empty for other tokens).
 fn formal_names(token: &str) -> &'static [&'static str] {
     NICKNAMES
         .iter()
+        .chain(EAST_SLAVIC_COGNATES)
         .find(|(n, _)| *n == token)
         .map_or(&[], |(_, f)| f)
 }

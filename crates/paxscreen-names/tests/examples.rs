@@ -370,6 +370,32 @@ fn nicknames_meet_their_formal_names_by_key() {
         assert!(meet(short, "MUHAMMAD"), "{short}");
         assert!(!meet(short, "MAHMOUD"), "{short}");
     }
+    // Ukrainian and Belarusian passport spellings meet the Russian ones of lists.
+    for (national, russian) in [
+        ("OLEKSANDR", "ALEKSANDR"),
+        ("YAUHEN", "EVGENIY"),
+        ("YAUHEN", "YEVGENIY"),
+        ("YEVHEN", "EVGENI"),
+        ("SIARHEI", "SERGEY"),
+        ("SERHIY", "SERGEI"),
+        ("MYKOLA", "NIKOLAI"),
+        ("ULADZIMIR", "VLADIMIR"),
+        ("VOLODYMYR", "VLADIMIR"),
+        ("IHOR", "IGOR"),
+        ("OLENA", "YELENA"),
+        ("JURI", "YURI"),
+        ("JELENA", "ELENA"),
+        ("KATSIARYNA", "EKATERINA"),
+    ] {
+        assert!(meet(national, russian), "{national} {russian}");
+    }
+    assert!(!meet("MYKOLA", "MIKHAIL"));
+    // And so do their patronymics.
+    assert!(meet("ULADZIMIRAVICH", "VLADIMIROVICH"));
+    assert!(meet("YAUHENYEVICH", "EVGENIEVICH"));
+    assert!(meet("OLEKSANDRIVNA", "ALEKSANDROVNA"));
+    assert!(!meet("YAUHENYEVICH", "EVGENIEVNA"));
+    assert!(!meet("IHOR", "IHAB"));
     // Persian Z for the Arabic DH.
     assert!(meet("RADHI", "RAZI"));
     assert!(meet("RAMADHAN", "RAMAZAN"));
