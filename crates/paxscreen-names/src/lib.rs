@@ -1880,11 +1880,20 @@ fn korean_syllable(f: &str) -> Option<String> {
 /// The formal names a nickname stands for, or the Russian spellings of a Ukrainian,
 /// Belarusian or German-rendered given name (empty for other tokens).
 fn formal_names(token: &str) -> &'static [&'static str] {
-    NICKNAMES
-        .iter()
-        .chain(EAST_SLAVIC_COGNATES)
-        .find(|(n, _)| *n == token)
-        .map_or(&[], |(_, f)| f)
+    // Every listed token asks, so the tables are hashed once rather than scanned.
+    type Table = std::collections::HashMap<&'static str, &'static [&'static str]>;
+    static INDEX: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            NICKNAMES
+                .iter()
+                .chain(EAST_SLAVIC_COGNATES)
+                .copied()
+                .collect()
+        })
+        .get(token)
+        .copied()
+        .unwrap_or(&[])
 }
 
 /// Analyses a full name in any script and any token order (see the crate docs).
