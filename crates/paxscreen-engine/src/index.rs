@@ -423,17 +423,79 @@ fn build_map(keys: &[String]) -> Result<Map<FstBytes>, EngineError> {
     Map::new(FstBytes::Owned(bytes)).map_err(|e| EngineError::Internal(format!("fst open: {e}")))
 }
 
+/// FxHash (rustc's hasher): the interning map hashes millions of short strings, where
+/// the default SipHash cost more than the lookups. Not DoS-resistant, which a map
+/// built once from the loaded lists does not need.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        for &b in chunks.remainder() {
+            self.add(b as u64);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type TokenSig = (Vec<String>, Vec<String>, u8);
+
 impl Index {
-    pub fn build(entries: Vec<WatchlistEntry>) -> Result<Index, EngineError> {
+    /// Builds the index over these entries; also returns their content version (see
+    /// [`Index::version_of`]), computed on another core while the names are analysed.
+    pub fn build(entries: Vec<WatchlistEntry>) -> Result<(Index, String), EngineError> {
         let mut seen = std::collections::HashSet::new();
         for e in &entries {
             if !seen.insert(e.id.as_str()) {
                 return Err(EngineError::DuplicateId(e.id.clone()));
             }
         }
-        // 1. Analyse every name; intern distinct tokens.
-        let mut token_ids: HashMap<(Vec<String>, Vec<String>, u8), u32> = HashMap::new();
-        let mut raw_tokens: Vec<(Vec<String>, Vec<String>, u8)> = Vec::new();
+        drop(seen);
+        let (version, (raw_tokens, names)) =
+            rayon::join(|| Self::version_of(&entries), || Self::intern(&entries));
+        let (tables, delete_keys) = Self::tables_from(raw_tokens, names, &entries)?;
+        let forms_fst = build_map(&tables.forms)?;
+        let keys_fst = build_map(&tables.keys)?;
+        let deletes_fst = build_map(&delete_keys)?;
+        let index = Index {
+            id: next_index_id(),
+            name_tokens: NameCards::new(&tables.names, &tables.name_weight),
+            birth_dates: birth_dates(&entries),
+            entry_names: entry_names(&tables.names, entries.len()),
+            entries,
+            tables,
+            forms_fst,
+            keys_fst,
+            deletes_fst,
+        };
+        Ok((index, version))
+    }
+
+    /// Step 1: analyses every name and interns its distinct tokens; returns the tokens
+    /// and the names as token ids.
+    fn intern(entries: &[WatchlistEntry]) -> (Vec<TokenSig>, Vec<NameRec>) {
+        type Fx = std::hash::BuildHasherDefault<FxHasher>;
+        let mut token_ids: HashMap<TokenSig, u32, Fx> = HashMap::default();
+        let mut raw_tokens: Vec<TokenSig> = Vec::new();
         let mut names = Vec::new();
         for (ei, e) in entries.iter().enumerate() {
             for (ni, n) in e.names.iter().enumerate().take(u16::MAX as usize) {
@@ -466,26 +528,11 @@ impl Index {
                 });
             }
         }
-        drop(token_ids);
-        let (tables, delete_keys) = Self::tables_from(raw_tokens, names, &entries)?;
-        let forms_fst = build_map(&tables.forms)?;
-        let keys_fst = build_map(&tables.keys)?;
-        let deletes_fst = build_map(&delete_keys)?;
-        Ok(Index {
-            id: next_index_id(),
-            name_tokens: NameCards::new(&tables.names, &tables.name_weight),
-            birth_dates: birth_dates(&entries),
-            entry_names: entry_names(&tables.names, entries.len()),
-            entries,
-            tables,
-            forms_fst,
-            keys_fst,
-            deletes_fst,
-        })
+        (raw_tokens, names)
     }
 
     fn tables_from(
-        raw_tokens: Vec<(Vec<String>, Vec<String>, u8)>,
+        raw_tokens: Vec<TokenSig>,
         names: Vec<NameRec>,
         entries: &[WatchlistEntry],
     ) -> Result<(Tables, Vec<String>), EngineError> {
@@ -633,8 +680,8 @@ impl Index {
     }
 
     /// A content hash of the entries: equal lists give equal versions.
-    pub fn version(&self) -> String {
-        let bytes = bincode::serialize(&self.entries).unwrap_or_default();
+    pub fn version_of(entries: &[WatchlistEntry]) -> String {
+        let bytes = bincode::serialize(entries).unwrap_or_default();
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for b in bytes {
             h ^= b as u64;

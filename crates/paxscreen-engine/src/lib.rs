@@ -107,9 +107,9 @@ impl Screener {
         entries: Vec<WatchlistEntry>,
         sources: Vec<String>,
     ) -> Result<Screener, EngineError> {
-        let index = index::Index::build(entries)?;
+        let (index, version) = index::Index::build(entries)?;
         let info = WatchlistInfo {
-            version: index.version(),
+            version,
             entries: index.entries.len() as u64,
             names: index.tables.names.len() as u64,
             loaded_at: now_rfc3339(),
