@@ -21,6 +21,9 @@ pub(crate) fn max_typos(len: usize) -> usize {
 /// Every string made from `word` by deleting up to `max` letters (the word itself
 /// included): two words within edit distance `d` (substitutions, insertions, deletions,
 /// adjacent transpositions) always share one with at most `d` deletions on each side.
+/// The reference for the arena form the index build uses and for the fst walk that
+/// looks them up (both tested against it).
+#[cfg(test)]
 pub(crate) fn deletion_variants(word: &str, max: usize, out: &mut Vec<String>) {
     out.push(word.to_string());
     let mut frontier = vec![word.to_string()];
@@ -42,6 +45,61 @@ pub(crate) fn deletion_variants(word: &str, max: usize, out: &mut Vec<String>) {
         out.extend(next.iter().cloned());
         frontier = next;
     }
+}
+
+/// [`deletion_variants`] of `word` (possibly with repeats) written into `arena`, each as
+/// a span `(start, len)` pushed onto `spans`: the index build makes millions of them,
+/// and a String each cost more in allocation than their sorting.
+fn push_deletion_variants(
+    word: &[u8],
+    max: usize,
+    arena: &mut Vec<u8>,
+    spans: &mut Vec<(u32, u16)>,
+) {
+    // Deletes every combination of up to `left` more positions at or after `from`.
+    fn delete(
+        word: &[u8],
+        kept: &mut Vec<u8>,
+        from: usize,
+        left: usize,
+        arena: &mut Vec<u8>,
+        spans: &mut Vec<(u32, u16)>,
+    ) {
+        let rest = &word[from..];
+        if kept.len() + rest.len() > 0 {
+            spans.push((arena.len() as u32, (kept.len() + rest.len()) as u16));
+            arena.extend_from_slice(kept);
+            arena.extend_from_slice(rest);
+        }
+        if left == 0 {
+            return;
+        }
+        for i in from..word.len() {
+            // At least one letter stays.
+            if kept.len() + (i - from) + (word.len() - i - 1) == 0 {
+                continue;
+            }
+            let at = kept.len();
+            kept.extend_from_slice(&word[from..i]);
+            delete(word, kept, i + 1, left - 1, arena, spans);
+            kept.truncate(at);
+        }
+    }
+    if word.is_empty() {
+        spans.push((arena.len() as u32, 0));
+        return;
+    }
+    if word.len() > u16::MAX as usize {
+        return;
+    }
+    delete(
+        word,
+        &mut Vec::with_capacity(word.len()),
+        0,
+        max,
+        arena,
+        spans,
+    );
 }
 
 /// The values of every key of `fst` that [`deletion_variants`] of `word` with up to `max`
@@ -411,9 +469,11 @@ pub(crate) fn rarity_weight(df: u32, n_names: usize) -> f32 {
     w.clamp(0.12, 1.0) as f32
 }
 
-fn build_map(keys: &[String]) -> Result<Map<FstBytes>, EngineError> {
+fn build_map<K: AsRef<[u8]>>(
+    keys: impl IntoIterator<Item = K>,
+) -> Result<Map<FstBytes>, EngineError> {
     let mut b = MapBuilder::memory();
-    for (i, k) in keys.iter().enumerate() {
+    for (i, k) in keys.into_iter().enumerate() {
         b.insert(k, i as u64)
             .map_err(|e| EngineError::Internal(format!("fst build: {e}")))?;
     }
@@ -459,6 +519,9 @@ impl FxHasher {
 
 type TokenSig = (Vec<String>, Vec<String>, u8);
 
+/// The distinct deletion variants, sorted: spans `(start, len)` of an arena of bytes.
+type DeleteKeys = (Vec<u8>, Vec<(u32, u16)>);
+
 impl Index {
     /// Builds the index over these entries; also returns their content version (see
     /// [`Index::version_of`]), computed on another core while the names are analysed.
@@ -472,10 +535,15 @@ impl Index {
         drop(seen);
         let (version, (raw_tokens, names)) =
             rayon::join(|| Self::version_of(&entries), || Self::intern(&entries));
-        let (tables, delete_keys) = Self::tables_from(raw_tokens, names, &entries)?;
+        let (tables, (arena, delete_keys)) = Self::tables_from(raw_tokens, names, &entries)?;
         let forms_fst = build_map(&tables.forms)?;
         let keys_fst = build_map(&tables.keys)?;
-        let deletes_fst = build_map(&delete_keys)?;
+        let deletes_fst = build_map(
+            delete_keys
+                .iter()
+                .map(|&(at, len)| &arena[at as usize..at as usize + len as usize]),
+        )?;
+        drop((arena, delete_keys));
         let index = Index {
             id: next_index_id(),
             name_tokens: NameCards::new(&tables.names, &tables.name_weight),
@@ -535,7 +603,7 @@ impl Index {
         raw_tokens: Vec<TokenSig>,
         names: Vec<NameRec>,
         entries: &[WatchlistEntry],
-    ) -> Result<(Tables, Vec<String>), EngineError> {
+    ) -> Result<(Tables, DeleteKeys), EngineError> {
         // 2. Forms and keys dictionaries (sorted: fst needs sorted keys).
         let forms: Vec<String> = raw_tokens
             .iter()
@@ -608,19 +676,25 @@ impl Index {
             t.weight = rarity_weight(df, names.len());
         }
         // 4. Deletion neighbourhoods of every form (typo retrieval).
-        let mut pairs: Vec<(String, u32)> = Vec::new();
-        let mut buf = Vec::new();
+        // (Millions of variants: their bytes live in one arena, sorted as spans of it.)
+        let mut arena: Vec<u8> = Vec::new();
+        let mut pairs: Vec<((u32, u16), u32)> = Vec::new();
+        let mut spans = Vec::new();
         for (fi, f) in forms.iter().enumerate() {
-            buf.clear();
-            deletion_variants(f, max_typos(f.len()), &mut buf);
-            pairs.extend(buf.drain(..).map(|v| (v, fi as u32)));
+            spans.clear();
+            push_deletion_variants(f.as_bytes(), max_typos(f.len()), &mut arena, &mut spans);
+            pairs.extend(spans.iter().map(|&span| (span, fi as u32)));
         }
-        pairs.sort_unstable();
-        pairs.dedup();
-        let mut delete_keys: Vec<String> = Vec::new();
+        let bytes = |(at, len): (u32, u16)| &arena[at as usize..at as usize + len as usize];
+        pairs.sort_unstable_by(|a, b| bytes(a.0).cmp(bytes(b.0)).then(a.1.cmp(&b.1)));
+        pairs.dedup_by(|a, b| a.1 == b.1 && bytes(a.0) == bytes(b.0));
+        let mut delete_keys: Vec<(u32, u16)> = Vec::new();
         let mut delete_lists: Vec<Vec<u32>> = Vec::new();
         for (v, f) in pairs {
-            if delete_keys.last() != Some(&v) {
+            if delete_keys
+                .last()
+                .is_none_or(|&last| bytes(last) != bytes(v))
+            {
                 delete_keys.push(v);
                 delete_lists.push(Vec::new());
             }
@@ -676,7 +750,7 @@ impl Index {
             documents,
         };
         // The deletion variants themselves live only in the fst.
-        Ok((tables, delete_keys))
+        Ok((tables, (arena, delete_keys)))
     }
 
     /// A content hash of the entries: equal lists give equal versions.
@@ -787,6 +861,36 @@ mod tests {
         let mut v = Vec::new();
         deletion_variants("AB", 2, &mut v);
         assert_eq!(v, vec!["AB", "A", "B"]);
+    }
+
+    #[test]
+    fn deletion_variants_in_an_arena_are_the_same_variants() {
+        for (word, max) in [
+            ("ABCD", 1),
+            ("ABCD", 2),
+            ("AB", 2),
+            ("A", 2),
+            ("", 1),
+            ("HASSAN", 2),
+            ("AAAB", 2),
+            ("MUHAMMADREZA", 3),
+        ] {
+            let mut want = Vec::new();
+            deletion_variants(word, max, &mut want);
+            want.sort_unstable();
+            want.dedup();
+            let (mut arena, mut spans) = (Vec::new(), Vec::new());
+            push_deletion_variants(word.as_bytes(), max, &mut arena, &mut spans);
+            let mut got: Vec<String> = spans
+                .iter()
+                .map(|&(at, len)| {
+                    String::from_utf8(arena[at as usize..][..len as usize].to_vec()).expect("ascii")
+                })
+                .collect();
+            got.sort_unstable();
+            got.dedup();
+            assert_eq!(got, want, "{word} {max}");
+        }
     }
 
     #[test]
