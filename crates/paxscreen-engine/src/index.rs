@@ -686,7 +686,10 @@ impl Index {
             pairs.extend(spans.iter().map(|&span| (span, fi as u32)));
         }
         let bytes = |(at, len): (u32, u16)| &arena[at as usize..at as usize + len as usize];
-        pairs.sort_unstable_by(|a, b| bytes(a.0).cmp(bytes(b.0)).then(a.1.cmp(&b.1)));
+        {
+            use rayon::slice::ParallelSliceMut;
+            pairs.par_sort_unstable_by(|a, b| bytes(a.0).cmp(bytes(b.0)).then(a.1.cmp(&b.1)));
+        }
         pairs.dedup_by(|a, b| a.1 == b.1 && bytes(a.0) == bytes(b.0));
         let mut delete_keys: Vec<(u32, u16)> = Vec::new();
         let mut delete_lists: Vec<Vec<u32>> = Vec::new();
