@@ -597,8 +597,9 @@ fn is_vowel(b: u8) -> bool {
 /// passport abbreviations of MUHAMMAD (MOHD, MUHD, MHD, MD) get its key. 6: German,
 /// Polish, Czech and Serbian renderings of Russian names get a key of their English-style
 /// reading (SERGEJ = SERGEY). 7: Ukrainian and Belarusian given names get the key of
-/// their Russian spelling (OLEKSANDR = ALEKSANDR, YAUHEN = EVGENIY).
-pub const ANALYSIS_VERSION: u32 = 7;
+/// their Russian spelling (OLEKSANDR = ALEKSANDR, YAUHEN = EVGENIY). 8: English and
+/// French forms of biblical names get the key of their Arabic spelling (ISAAC = ISHAQ).
+pub const ANALYSIS_VERSION: u32 = 8;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1831,6 +1832,48 @@ const EAST_SLAVIC_COGNATES: &[(&str, &[&str])] = &[
     ("JEKATERINA", &["EKATERINA", "YEKATERINA"]),
 ];
 
+/// English and French forms of the names Arabic shares with the Bible, which Arab
+/// Christians' documents and English-language sources use for the same person
+/// (ISAAC / ISHAQ, JOSEPH / YUSUF, GEORGE / JIRJIS, MICHAEL / MIKHAIL), with their
+/// Arabic spellings. Met by key, as variants. Only the pairs whose keys differ are
+/// listed: ABRAHAM already meets IBRAHIM, SOLOMON SULAYMAN, ELIAS ILYAS, DANIEL
+/// DANIYAL. JESUS / ISA is left out: JESUS is too common a Spanish name for a key that
+/// short.
+const ABRAHAMIC_COGNATES: &[(&str, &[&str])] = &[
+    ("ISAAC", &["ISHAQ"]),
+    ("ISAAK", &["ISHAQ"]),
+    ("JOSEPH", &["YUSUF"]),
+    ("MOSES", &["MUSA"]),
+    ("MOISE", &["MUSA"]),
+    ("JACOB", &["YAQUB"]),
+    ("DAVID", &["DAWUD"]),
+    ("NOAH", &["NUH"]),
+    ("JONAH", &["YUNUS"]),
+    ("JONAS", &["YUNUS"]),
+    ("ELIJAH", &["ILYAS"]),
+    ("ZACHARIAH", &["ZAKARIYA"]),
+    ("ZACHARIAS", &["ZAKARIYA"]),
+    ("ZACHARIE", &["ZAKARIYA"]),
+    ("AARON", &["HARUN"]),
+    ("MARY", &["MARYAM"]),
+    ("MARIE", &["MARYAM"]),
+    ("JOHN", &["YUHANNA"]),
+    ("ISHMAEL", &["ISMAIL"]),
+    ("GABRIEL", &["JIBRIL", "JIBRAIL"]),
+    ("MICHAEL", &["MIKHAIL"]),
+    ("MICHEL", &["MIKHAIL"]),
+    ("PETER", &["BUTRUS"]),
+    ("PIERRE", &["BUTRUS"]),
+    ("PAUL", &["BULUS"]),
+    ("GEORGE", &["JIRJIS", "GIRGIS", "JURJI"]),
+    ("GEORGES", &["JIRJIS", "GIRGIS", "JURJI"]),
+    ("ANTHONY", &["ANTUN"]),
+    ("THOMAS", &["TUMA"]),
+    ("MATTHEW", &["MATTA"]),
+    ("STEPHEN", &["ISTIFAN"]),
+    ("JOSHUA", &["YUSHA"]),
+];
+
 /// Short tokens that look like one Korean syllable but are common names or particles
 /// elsewhere: left alone.
 const NOT_KOREAN: &[&str] = &[
@@ -1878,18 +1921,16 @@ fn korean_syllable(f: &str) -> Option<String> {
 }
 
 /// The formal names a nickname stands for, or the Russian spellings of a Ukrainian,
-/// Belarusian or German-rendered given name (empty for other tokens).
+/// Belarusian or German-rendered given name, or the Arabic spellings of a biblical
+/// name (empty for other tokens).
 fn formal_names(token: &str) -> &'static [&'static str] {
     // Every listed token asks, so the tables are hashed once rather than scanned.
     type Table = std::collections::HashMap<&'static str, &'static [&'static str]>;
     static INDEX: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
     INDEX
         .get_or_init(|| {
-            NICKNAMES
-                .iter()
-                .chain(EAST_SLAVIC_COGNATES)
-                .copied()
-                .collect()
+            let tables = [NICKNAMES, EAST_SLAVIC_COGNATES, ABRAHAMIC_COGNATES];
+            tables.into_iter().flatten().copied().collect()
         })
         .get(token)
         .copied()

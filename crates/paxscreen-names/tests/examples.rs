@@ -396,6 +396,27 @@ fn nicknames_meet_their_formal_names_by_key() {
     assert!(meet("OLEKSANDRIVNA", "ALEKSANDROVNA"));
     assert!(!meet("YAUHENYEVICH", "EVGENIEVNA"));
     assert!(!meet("IHOR", "IHAB"));
+    // English and French forms of biblical names meet the Arabic ones.
+    for (english, arabic) in [
+        ("ISAAC", "ISHAQ"),
+        ("ISAAC", "ESHAQ"),
+        ("JOSEPH", "YOUSSEF"),
+        ("JOSEPH", "YUSUF"),
+        ("MICHAEL", "MIKHAIL"),
+        ("JOHN", "YOUHANNA"),
+        ("GEORGE", "GIRGIS"),
+        ("GEORGE", "JIRJIS"),
+        ("DAVID", "DAOUD"),
+        ("MOSES", "MOUSSA"),
+        ("AARON", "HAROUN"),
+        ("PETER", "BOUTROS"),
+        ("ABRAHAM", "IBRAHIM"),
+        ("SOLOMON", "SULEIMAN"),
+    ] {
+        assert!(meet(english, arabic), "{english} {arabic}");
+    }
+    assert!(!meet("JOSEPH", "JOSE"));
+    assert!(!meet("JOHN", "YAHYA"));
     // Persian Z for the Arabic DH.
     assert!(meet("RADHI", "RAZI"));
     assert!(meet("RAMADHAN", "RAMAZAN"));
