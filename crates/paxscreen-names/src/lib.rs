@@ -599,7 +599,9 @@ fn is_vowel(b: u8) -> bool {
 /// reading (SERGEJ = SERGEY). 7: Ukrainian and Belarusian given names get the key of
 /// their Russian spelling (OLEKSANDR = ALEKSANDR, YAUHEN = EVGENIY). 8: English and
 /// French forms of biblical names get the key of their Arabic spelling (ISAAC = ISHAQ).
-pub const ANALYSIS_VERSION: u32 = 8;
+/// 9: Arabic-style D spellings of ض / ظ in a few names get the key of their Persian Z
+/// spelling (FADLALLAH = FAZLULLAH).
+pub const ANALYSIS_VERSION: u32 = 9;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1603,6 +1605,13 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
             if f0.contains("DH") {
                 add_key(variant_key(&f0.replace("DH", "Z")));
             }
+            // ... and for a D that is ض or ظ in the names where that is known (FADL =
+            // FAZL, RAMADAN = RAMAZAN).
+            for f in &t.forms {
+                if let Some(k) = persian_z_key(&variant_key(f)) {
+                    add_key(k.to_string());
+                }
+            }
             formal_names(f0)
                 .iter()
                 .for_each(|f| add_key(variant_key(f)));
@@ -1831,6 +1840,38 @@ const EAST_SLAVIC_COGNATES: &[(&str, &[&str])] = &[
     ("JEWGENIJ", &["EVGENIY", "YEVGENIY"]),
     ("JEKATERINA", &["EKATERINA", "YEKATERINA"]),
 ];
+
+/// Names whose D is the Arabic ض or ظ, which Persian, Urdu, Pashto and Turkish
+/// spellings write Z (FAZLULLAH, RAMAZAN, RIZWAN, MURTAZA, HAFIZ) where Arabic-style
+/// ones write D (FADLALLAH, RAMADAN, RIDWAN, MURTADA, HAFID): each Arabic-style spelling
+/// with the Z spelling. Matched by variant key, so every spelling of the key is covered
+/// (FADEL, FADIL, RAMDANE, REDOUANE, MORTADA, MAHFOUD). Only names whose D-key is not
+/// another name's: not RIDA / RIZA (RAD is also RAED and RADI), QADI / QAZI (KAD is
+/// also QAID) nor DIYA / ZIA (DA is also DAI).
+const PERSIAN_Z: &[(&str, &str)] = &[
+    ("FADL", "FAZL"),
+    ("FADLALLAH", "FAZLULLAH"),
+    ("RAMADAN", "RAMAZAN"),
+    ("RIDWAN", "RIZWAN"),
+    ("MURTADA", "MURTAZA"),
+    ("MAHFUD", "MAHFUZ"),
+    ("HAFID", "HAFIZ"),
+];
+
+/// The key of the Z spelling of a name whose D-key this is (see [`PERSIAN_Z`]).
+fn persian_z_key(key: &str) -> Option<&'static str> {
+    static INDEX: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        PERSIAN_Z
+            .iter()
+            .map(|(d, z)| (variant_key(d), variant_key(z)))
+            .collect()
+    });
+    index
+        .iter()
+        .find(|(d, _)| d == key)
+        .map(|(_, z)| z.as_str())
+}
 
 /// English and French forms of the names Arabic shares with the Bible, which Arab
 /// Christians' documents and English-language sources use for the same person

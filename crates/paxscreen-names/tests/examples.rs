@@ -421,6 +421,23 @@ fn nicknames_meet_their_formal_names_by_key() {
     assert!(meet("RADHI", "RAZI"));
     assert!(meet("RAMADHAN", "RAMAZAN"));
     assert!(!meet("RAZI", "RADI"));
+    // And the Persian Z for a D that is ض or ظ, in the names where that is known.
+    for (d, z) in [
+        ("FADLALLAH", "FAZLULLAH"),
+        ("FADEL", "FAZIL"),
+        ("FADL", "FAZL"),
+        ("RAMDANE", "RAMAZAN"),
+        ("RAMADAN", "RAMAZAN"),
+        ("REDOUANE", "RIZWAN"),
+        ("RADWAN", "REZVAN"),
+        ("MORTADA", "MURTAZA"),
+        ("MAHFOUD", "MAHFOOZ"),
+        ("HAFID", "HAFEEZ"),
+    ] {
+        assert!(meet(d, z), "{d} {z}");
+    }
+    assert!(!meet("RAED", "REZA"));
+    assert!(!meet("QAID", "QAZI"));
     // Only as a key: the nickname's spelling stays its own.
     assert_eq!(forms(&analyze("CHUY")), [["CHUY"]]);
 }
