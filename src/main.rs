@@ -5,6 +5,10 @@
 mod commands;
 mod output;
 
+/// mimalloc rather than glibc malloc: see Cargo.toml.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
