@@ -518,6 +518,7 @@ impl FxHasher {
 }
 
 type TokenSig = (Vec<String>, Vec<String>, u8);
+type Fx = std::hash::BuildHasherDefault<FxHasher>;
 
 /// The distinct deletion variants, sorted: spans `(start, len)` of an arena of bytes.
 type DeleteKeys = (Vec<u8>, Vec<(u32, u16)>);
@@ -561,42 +562,83 @@ impl Index {
     /// Step 1: analyses every name and interns its distinct tokens; returns the tokens
     /// and the names as token ids.
     fn intern(entries: &[WatchlistEntry]) -> (Vec<TokenSig>, Vec<NameRec>) {
-        type Fx = std::hash::BuildHasherDefault<FxHasher>;
         let mut token_ids: HashMap<TokenSig, u32, Fx> = HashMap::default();
         let mut raw_tokens: Vec<TokenSig> = Vec::new();
         let mut names = Vec::new();
-        for (ei, e) in entries.iter().enumerate() {
-            for (ni, n) in e.names.iter().enumerate().take(u16::MAX as usize) {
-                let analysed = paxscreen_names::analyze(&n.name);
-                if analysed.tokens.is_empty() {
-                    continue;
-                }
-                let mut toks = Vec::with_capacity(analysed.tokens.len());
-                for t in analysed.tokens {
-                    let mut role = role_code(t.role);
-                    if role == ROLE_NAME && paxscreen_names::is_patronymic(&t.forms[0]) {
-                        role = ROLE_PATRONYMIC;
+        // Names are analysed a chunk of entries at a time on every core while the chunk
+        // before is interned, in entry order, so token ids do not depend on the cores.
+        use rayon::prelude::*;
+        const CHUNK: usize = 8192;
+        let analyse = |chunk: &[WatchlistEntry]| -> Vec<Vec<paxscreen_names::AnalyzedName>> {
+            chunk
+                .par_iter()
+                .map(|e| {
+                    let names = e.names.iter().take(u16::MAX as usize);
+                    names.map(|n| paxscreen_names::analyze(&n.name)).collect()
+                })
+                .collect()
+        };
+        let mut chunks = entries.chunks(CHUNK);
+        let mut next = chunks.next().map(analyse);
+        let mut ei = 0usize;
+        while let Some(analysed) = next.take() {
+            let (following, ()) = rayon::join(
+                || chunks.next().map(analyse),
+                || {
+                    for entry_names in analysed {
+                        Self::intern_entry(
+                            ei,
+                            entry_names,
+                            &mut token_ids,
+                            &mut raw_tokens,
+                            &mut names,
+                        );
+                        ei += 1;
                     }
-                    let sig = (t.forms, t.keys, role);
-                    let id = match token_ids.get(&sig) {
-                        Some(&id) => id,
-                        None => {
-                            let id = raw_tokens.len() as u32;
-                            raw_tokens.push(sig.clone());
-                            token_ids.insert(sig, id);
-                            id
-                        }
-                    };
-                    toks.push(id);
-                }
-                names.push(NameRec {
-                    entry: ei as u32,
-                    name: ni as u16,
-                    tokens: toks,
-                });
-            }
+                },
+            );
+            next = following;
         }
         (raw_tokens, names)
+    }
+
+    /// Interns the analysed names of entry `ei`: their tokens get ids in order of first
+    /// appearance.
+    fn intern_entry(
+        ei: usize,
+        entry_names: Vec<paxscreen_names::AnalyzedName>,
+        token_ids: &mut HashMap<TokenSig, u32, Fx>,
+        raw_tokens: &mut Vec<TokenSig>,
+        names: &mut Vec<NameRec>,
+    ) {
+        for (ni, analysed) in entry_names.into_iter().enumerate() {
+            if analysed.tokens.is_empty() {
+                continue;
+            }
+            let mut toks = Vec::with_capacity(analysed.tokens.len());
+            for t in analysed.tokens {
+                let mut role = role_code(t.role);
+                if role == ROLE_NAME && paxscreen_names::is_patronymic(&t.forms[0]) {
+                    role = ROLE_PATRONYMIC;
+                }
+                let sig = (t.forms, t.keys, role);
+                let id = match token_ids.get(&sig) {
+                    Some(&id) => id,
+                    None => {
+                        let id = raw_tokens.len() as u32;
+                        raw_tokens.push(sig.clone());
+                        token_ids.insert(sig, id);
+                        id
+                    }
+                };
+                toks.push(id);
+            }
+            names.push(NameRec {
+                entry: ei as u32,
+                name: ni as u16,
+                tokens: toks,
+            });
+        }
     }
 
     fn tables_from(
