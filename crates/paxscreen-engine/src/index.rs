@@ -90,6 +90,8 @@ fn push_deletion_variants(
         return;
     }
     if word.len() > u16::MAX as usize {
+        // No name token is that long; such a form would still be found exactly, through
+        // the forms fst, just not within typos.
         return;
     }
     delete(
@@ -100,6 +102,11 @@ fn push_deletion_variants(
         arena,
         spans,
     );
+}
+
+/// The bytes of one span `(start, len)` of a deletion-variant arena.
+fn span_bytes(arena: &[u8], (at, len): (u32, u16)) -> &[u8] {
+    &arena[at as usize..at as usize + len as usize]
 }
 
 /// The values of every key of `fst` that [`deletion_variants`] of `word` with up to `max`
@@ -539,11 +546,7 @@ impl Index {
         let (tables, (arena, delete_keys)) = Self::tables_from(raw_tokens, names, &entries)?;
         let forms_fst = build_map(&tables.forms)?;
         let keys_fst = build_map(&tables.keys)?;
-        let deletes_fst = build_map(
-            delete_keys
-                .iter()
-                .map(|&(at, len)| &arena[at as usize..at as usize + len as usize]),
-        )?;
+        let deletes_fst = build_map(delete_keys.iter().map(|&span| span_bytes(&arena, span)))?;
         drop((arena, delete_keys));
         let index = Index {
             id: next_index_id(),
@@ -727,7 +730,12 @@ impl Index {
             push_deletion_variants(f.as_bytes(), max_typos(f.len()), &mut arena, &mut spans);
             pairs.extend(spans.iter().map(|&span| (span, fi as u32)));
         }
-        let bytes = |(at, len): (u32, u16)| &arena[at as usize..at as usize + len as usize];
+        if u32::try_from(arena.len()).is_err() {
+            return Err(EngineError::Internal(
+                "the typo index's deletion variants exceed 4 GB".into(),
+            ));
+        }
+        let bytes = |span| span_bytes(&arena, span);
         {
             use rayon::slice::ParallelSliceMut;
             pairs.par_sort_unstable_by(|a, b| bytes(a.0).cmp(bytes(b.0)).then(a.1.cmp(&b.1)));
@@ -928,9 +936,7 @@ mod tests {
             push_deletion_variants(word.as_bytes(), max, &mut arena, &mut spans);
             let mut got: Vec<String> = spans
                 .iter()
-                .map(|&(at, len)| {
-                    String::from_utf8(arena[at as usize..][..len as usize].to_vec()).expect("ascii")
-                })
+                .map(|&span| String::from_utf8(span_bytes(&arena, span).to_vec()).expect("ascii"))
                 .collect();
             got.sort_unstable();
             got.dedup();

@@ -1596,7 +1596,13 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                 keys.push(k);
             }
         };
-        t.forms.iter().for_each(|f| add_key(variant_key(f)));
+        // (The Z spelling's key of a D-key, see PERSIAN_Z, added below for names.)
+        let mut z_keys: Vec<&'static str> = Vec::new();
+        for f in &t.forms {
+            let k = variant_key(f);
+            z_keys.extend(persian_z_key(&k));
+            add_key(k);
+        }
         if t.role == TokenRole::Name {
             // Spellings met by key only, as variants, never as exact matches: the Persian,
             // Urdu and Turkish Z for the Arabic DH (ذ ض ظ: RADHI = RAZI, RAMADHAN =
@@ -1607,11 +1613,7 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
             }
             // ... and for a D that is ض or ظ in the names where that is known (FADL =
             // FAZL, RAMADAN = RAMAZAN).
-            for f in &t.forms {
-                if let Some(k) = persian_z_key(&variant_key(f)) {
-                    add_key(k.to_string());
-                }
-            }
+            z_keys.iter().for_each(|z| add_key(z.to_string()));
             formal_names(f0)
                 .iter()
                 .for_each(|f| add_key(variant_key(f)));
