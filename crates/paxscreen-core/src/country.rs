@@ -6,14 +6,14 @@
 //! evidence compares like with like.
 
 use crate::date::ValueError;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
 /// A country or ICAO travel-document authority, as an upper-case three-letter code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct Country([u8; 3]);
 
 /// One row of the country table: alpha-2, alpha-3 and English names in upper case.
@@ -424,6 +424,8 @@ impl fmt::Display for Country {
         f.write_str(self.as_str())
     }
 }
+
+deserialize_from_str!(Country, "a three-letter country code", Country::from_code);
 
 impl TryFrom<String> for Country {
     type Error = ValueError;

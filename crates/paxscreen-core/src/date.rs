@@ -1,6 +1,6 @@
 //! Partial dates: real data often knows only the year, or year and month, of a birth.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 
 /// A small value (date, country code, gender) that could not be read.
@@ -26,8 +26,8 @@ impl ValueError {
 }
 
 /// A date of which the month and day may be unknown (`1979`, `1979-06`, `1979-06-30`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct PartialDate {
     /// Four-digit year.
     pub year: u16,
@@ -61,19 +61,23 @@ impl PartialDate {
 
     /// A date with optional month and day, validated (day needs a month; ranges checked).
     pub fn new(year: u16, month: Option<u8>, day: Option<u8>) -> Result<Self, ValueError> {
-        let shown = format!("{year:04}-{month:?}-{day:?}");
+        // The text is made only for an error: snapshots and lists build millions of dates.
+        let err = |reason| {
+            let shown = format!("{year:04}-{month:?}-{day:?}");
+            Err(ValueError::date(&shown, reason))
+        };
         if !(1000..=9999).contains(&year) {
-            return Err(ValueError::date(&shown, "year out of range"));
+            return err("year out of range");
         }
         if let Some(m) = month {
             if !(1..=12).contains(&m) {
-                return Err(ValueError::date(&shown, "month out of range"));
+                return err("month out of range");
             }
         }
         match (month, day) {
-            (None, Some(_)) => return Err(ValueError::date(&shown, "day without month")),
+            (None, Some(_)) => return err("day without month"),
             (Some(m), Some(d)) if d == 0 || d > days_in_month(year, m) => {
-                return Err(ValueError::date(&shown, "day out of range"))
+                return err("day out of range")
             }
             _ => {}
         }
@@ -136,6 +140,12 @@ impl std::str::FromStr for PartialDate {
     }
 }
 
+deserialize_from_str!(
+    PartialDate,
+    "a date YYYY-MM-DD, YYYY-MM or YYYY",
+    PartialDate::parse
+);
+
 impl TryFrom<String> for PartialDate {
     type Error = ValueError;
     fn try_from(s: String) -> Result<Self, Self::Error> {
@@ -150,8 +160,8 @@ impl From<PartialDate> for String {
 }
 
 /// A date of birth as a watchlist states it: a (partial) date or a range of years.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "String")]
 pub enum DobSpec {
     /// An exact or partial date.
     Date(PartialDate),
@@ -202,6 +212,12 @@ impl fmt::Display for DobSpec {
         }
     }
 }
+
+deserialize_from_str!(
+    DobSpec,
+    "a date or a range of years YYYY..YYYY",
+    DobSpec::parse
+);
 
 impl TryFrom<String> for DobSpec {
     type Error = ValueError;

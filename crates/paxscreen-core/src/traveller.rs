@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Gender as documents state it (ICAO 9303: M, F, X; API `U` reads as X).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "String")]
 pub enum Gender {
     /// Male.
     M,
@@ -48,6 +48,8 @@ impl fmt::Display for Gender {
         f.write_str(self.as_str())
     }
 }
+
+deserialize_from_str!(Gender, "a gender M, F or X", Gender::parse);
 
 impl TryFrom<String> for Gender {
     type Error = ValueError;
