@@ -28,6 +28,9 @@ const FORMAT: &str = "paxscreen-snapshot";
 const FORMAT_VERSION: u32 = 6;
 /// Entries per chunk of the entries file.
 const ENTRY_CHUNK: usize = 16_384;
+/// The fewest bytes bincode writes for an entry (seven lengths and a gender tag): a
+/// chunk's entry count is checked against its size before memory is set aside.
+const MIN_ENTRY_BYTES: usize = 7 * 8 + 1;
 
 #[derive(Debug, Serialize, Deserialize)]
 struct SnapshotFile {
@@ -201,15 +204,44 @@ fn decode_entries(bytes: &[u8]) -> Result<Vec<paxscreen_core::WatchlistEntry>, S
     if at != bytes.len() {
         return Err(format!("{} bytes after the last chunk", bytes.len() - at));
     }
-    let decoded: Vec<Vec<paxscreen_core::WatchlistEntry>> = chunks
-        .par_iter()
+    // Each chunk starts with its bincode length (u64): the entries are decoded straight
+    // into their places in one vector (collecting the chunks and concatenating them
+    // kept both copies alive, 380 MB more resident at 1M entries).
+    let counts: Vec<usize> = chunks
+        .iter()
         .enumerate()
-        .map(|(k, c)| bincode::deserialize(c).map_err(|e| format!("chunk {k}: {e}")))
+        .map(|(k, c)| {
+            c.get(..8)
+                .map(|b| u64::from_le_bytes(b.try_into().expect("8 bytes")))
+                .and_then(|n| usize::try_from(n).ok())
+                .filter(|&n| n.saturating_mul(MIN_ENTRY_BYTES) <= c.len() - 8)
+                .ok_or_else(|| format!("chunk {k} has no entry count"))
+        })
         .collect::<Result<_, _>>()?;
-    let mut entries = Vec::with_capacity(decoded.iter().map(Vec::len).sum());
-    for chunk in decoded {
-        entries.extend(chunk);
+    let mut entries = Vec::new();
+    entries.resize_with(counts.iter().sum(), paxscreen_core::WatchlistEntry::default);
+    let mut places = Vec::with_capacity(count);
+    let mut rest = &mut entries[..];
+    for &n in &counts {
+        let (place, tail) = rest.split_at_mut(n);
+        places.push(place);
+        rest = tail;
     }
+    chunks
+        .par_iter()
+        .zip(places)
+        .enumerate()
+        .try_for_each(|(k, (c, place))| {
+            let decoded: Vec<paxscreen_core::WatchlistEntry> =
+                bincode::deserialize(c).map_err(|e| format!("chunk {k}: {e}"))?;
+            if decoded.len() != place.len() {
+                return Err(format!("chunk {k}: entry count disagrees"));
+            }
+            for (slot, e) in place.iter_mut().zip(decoded) {
+                *slot = e;
+            }
+            Ok(())
+        })?;
     Ok(entries)
 }
 
@@ -416,5 +448,15 @@ mod tests {
         wrong[4..12].copy_from_slice(&(first - 8).to_le_bytes());
         wrong[12..20].copy_from_slice(&(second + 8).to_le_bytes());
         assert!(decode_entries(&wrong).unwrap_err().starts_with("chunk "));
+        // An entry count the chunk cannot hold is refused before any allocation.
+        let mut greedy = encode_entries(&entries(3)).unwrap();
+        greedy[12..20].copy_from_slice(&(u64::MAX / 2).to_le_bytes());
+        assert_eq!(
+            decode_entries(&greedy).unwrap_err(),
+            "chunk 0 has no entry count"
+        );
+        // The smallest entry takes MIN_ENTRY_BYTES.
+        let one = encode_entries(&[WatchlistEntry::default()]).unwrap();
+        assert_eq!(one.len(), 4 + 8 + 8 + MIN_ENTRY_BYTES);
     }
 }
