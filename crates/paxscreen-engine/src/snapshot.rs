@@ -70,17 +70,24 @@ fn bad(path: &Path, reason: impl Into<String>) -> EngineError {
     }
 }
 
-/// Writes `bytes` to `dir/name` atomically: temp file in the same folder, fsync, rename.
-fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), EngineError> {
+/// Writes `parts`, one after another, to `dir/name` atomically: temp file in the same
+/// folder, fsync, rename. Returns the file's size and CRC-32.
+fn write_atomic(dir: &Path, name: &str, parts: &[&[u8]]) -> Result<(u64, u32), EngineError> {
     let target = dir.join(name);
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io_err(dir))?;
-    tmp.write_all(bytes).map_err(io_err(&target))?;
+    let mut crc = crc32fast::Hasher::new();
+    let mut bytes = 0u64;
+    for part in parts {
+        tmp.write_all(part).map_err(io_err(&target))?;
+        crc.update(part);
+        bytes += part.len() as u64;
+    }
     tmp.as_file().sync_all().map_err(io_err(&target))?;
     tmp.persist(&target).map_err(|e| EngineError::Io {
         path: target.clone(),
         source: e.error,
     })?;
-    Ok(())
+    Ok((bytes, crc.finalize()))
 }
 
 fn sync_dir(dir: &Path) -> Result<(), EngineError> {
@@ -97,31 +104,32 @@ pub(crate) fn write(s: &Screener, dir: &Path) -> Result<(), EngineError> {
         .map(|d| d.as_nanos())
         .unwrap_or(0);
     let gen = format!("{}-{nanos:x}", s.info.version);
-    let tables = bincode::serialize(&index.tables)
-        .map_err(|e| EngineError::Internal(format!("serialize tables: {e}")))?;
-    let entries = encode_entries(&index.entries)?;
-    let parts: [(&str, &[u8]); 5] = [
-        ("forms", index.forms_fst.as_fst().as_bytes()),
-        ("keys", index.keys_fst.as_fst().as_bytes()),
-        ("deletes", index.deletes_fst.as_fst().as_bytes()),
-        ("tables", &tables),
-        ("entries", &entries),
-    ];
+    // One file at a time, each serialized buffer dropped once written: holding the
+    // tables' and the entries' bytes together raised the peak of `paxscreen index`.
     let mut files = Vec::new();
-    for (role, bytes) in parts {
-        let ext = if role == "tables" || role == "entries" {
-            "bin"
-        } else {
-            "fst"
-        };
+    let mut put = |role: &str, ext: &str, parts: &[&[u8]]| -> Result<(), EngineError> {
         let name = format!("{gen}-{role}.{ext}");
-        write_atomic(dir, &name, bytes)?;
+        let (bytes, crc32) = write_atomic(dir, &name, parts)?;
         files.push(SnapshotFile {
             role: role.to_string(),
             name,
-            bytes: bytes.len() as u64,
-            crc32: crc32fast::hash(bytes),
+            bytes,
+            crc32,
         });
+        Ok(())
+    };
+    put("forms", "fst", &[index.forms_fst.as_fst().as_bytes()])?;
+    put("keys", "fst", &[index.keys_fst.as_fst().as_bytes()])?;
+    put("deletes", "fst", &[index.deletes_fst.as_fst().as_bytes()])?;
+    {
+        let tables = bincode::serialize(&index.tables)
+            .map_err(|e| EngineError::Internal(format!("serialize tables: {e}")))?;
+        put("tables", "bin", &[&tables])?;
+    }
+    {
+        let entries = encode_entries(&index.entries)?;
+        let parts: Vec<&[u8]> = entries.iter().map(Vec::as_slice).collect();
+        put("entries", "bin", &parts)?;
     }
     let manifest = Manifest {
         format: FORMAT.to_string(),
@@ -136,7 +144,7 @@ pub(crate) fn write(s: &Screener, dir: &Path) -> Result<(), EngineError> {
     };
     let json = serde_json::to_vec_pretty(&manifest)
         .map_err(|e| EngineError::Internal(format!("manifest: {e}")))?;
-    write_atomic(dir, MANIFEST, &json)?;
+    write_atomic(dir, MANIFEST, &[&json])?;
     sync_dir(dir)?;
     // Remove earlier generations (readers that opened them keep their mappings).
     let keep: Vec<&str> = manifest.files.iter().map(|f| f.name.as_str()).collect();
@@ -155,8 +163,9 @@ pub(crate) fn write(s: &Screener, dir: &Path) -> Result<(), EngineError> {
 /// The entries file: the number of chunks (u32, little-endian), each chunk's length in
 /// bytes (u64), then the chunks, each a bincode `Vec<WatchlistEntry>` of at most
 /// [`ENTRY_CHUNK`] entries. Decoding one bincode vector of 1M entries took half of a
-/// snapshot's load time on one core; chunks decode on all of them.
-fn encode_entries(entries: &[paxscreen_core::WatchlistEntry]) -> Result<Vec<u8>, EngineError> {
+/// snapshot's load time on one core; chunks decode on all of them. Returned as the
+/// header and the chunks, written one after another (not copied into one buffer).
+fn encode_entries(entries: &[paxscreen_core::WatchlistEntry]) -> Result<Vec<Vec<u8>>, EngineError> {
     use rayon::prelude::*;
     let chunks: Vec<Vec<u8>> = entries
         .par_chunks(ENTRY_CHUNK)
@@ -165,15 +174,14 @@ fn encode_entries(entries: &[paxscreen_core::WatchlistEntry]) -> Result<Vec<u8>,
         .map_err(|e| EngineError::Internal(format!("serialize entries: {e}")))?;
     let count = u32::try_from(chunks.len())
         .map_err(|_| EngineError::Internal("too many entry chunks".into()))?;
-    let total: usize = chunks.iter().map(Vec::len).sum();
-    let mut out = Vec::with_capacity(4 + 8 * chunks.len() + total);
-    out.extend_from_slice(&count.to_le_bytes());
+    let mut header = Vec::with_capacity(4 + 8 * chunks.len());
+    header.extend_from_slice(&count.to_le_bytes());
     for c in &chunks {
-        out.extend_from_slice(&(c.len() as u64).to_le_bytes());
+        header.extend_from_slice(&(c.len() as u64).to_le_bytes());
     }
-    for c in &chunks {
-        out.extend_from_slice(c);
-    }
+    let mut out = Vec::with_capacity(1 + chunks.len());
+    out.push(header);
+    out.extend(chunks);
     Ok(out)
 }
 
@@ -414,14 +422,14 @@ mod tests {
     fn entries_round_trip_over_several_chunks() {
         for n in [0, 1, ENTRY_CHUNK, 2 * ENTRY_CHUNK + 5] {
             let e = entries(n);
-            let bytes = encode_entries(&e).unwrap();
+            let bytes = encode_entries(&e).unwrap().concat();
             assert_eq!(decode_entries(&bytes).unwrap(), e, "{n} entries");
         }
     }
 
     #[test]
     fn corrupt_entries_give_a_reason() {
-        let bytes = encode_entries(&entries(ENTRY_CHUNK + 3)).unwrap();
+        let bytes = encode_entries(&entries(ENTRY_CHUNK + 3)).unwrap().concat();
         assert_eq!(decode_entries(&bytes[..2]).unwrap_err(), "no chunk count");
         let mut huge = bytes.clone();
         huge[..4].copy_from_slice(&u32::MAX.to_le_bytes());
@@ -449,14 +457,16 @@ mod tests {
         wrong[12..20].copy_from_slice(&(second + 8).to_le_bytes());
         assert!(decode_entries(&wrong).unwrap_err().starts_with("chunk "));
         // An entry count the chunk cannot hold is refused before any allocation.
-        let mut greedy = encode_entries(&entries(3)).unwrap();
+        let mut greedy = encode_entries(&entries(3)).unwrap().concat();
         greedy[12..20].copy_from_slice(&(u64::MAX / 2).to_le_bytes());
         assert_eq!(
             decode_entries(&greedy).unwrap_err(),
             "chunk 0 has no entry count"
         );
         // The smallest entry takes MIN_ENTRY_BYTES.
-        let one = encode_entries(&[WatchlistEntry::default()]).unwrap();
+        let one = encode_entries(&[WatchlistEntry::default()])
+            .unwrap()
+            .concat();
         assert_eq!(one.len(), 4 + 8 + 8 + MIN_ENTRY_BYTES);
     }
 }
