@@ -102,7 +102,9 @@ fn query_token(tok: paxscreen_names::NameToken, truncatable: bool) -> QueryToken
 /// meets. When a token that meets nothing exactly splits into listed forms (glued PNR
 /// given names), a second reading with the pieces is returned too, and when an ABD stands
 /// apart from the name after it (a typo in either), a reading with the two joined (see
-/// [`paxscreen_names::abd_joined_reading`]); screening keeps the better score per entry,
+/// [`paxscreen_names::abd_joined_reading`]), and when the list writes a connector glued
+/// to the name after it, a reading with them glued (see [`connector_glued_words`]);
+/// screening keeps the better score per entry,
 /// so a reading that fits by accident costs nothing.
 fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<Vec<QueryToken>> {
     let mut plain = Vec::new();
@@ -136,10 +138,43 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
     let primaries: Vec<&str> = plain.iter().map(|q| q.forms[0].as_str()).collect();
     let joined = paxscreen_names::abd_joined_reading(&t.surname, &t.given_names, &primaries)
         .map(|alt| reuse_or_retrieve(index, &plain, alt, exhaustive));
+    let glued = connector_glued_words(index, &plain).map(|words| {
+        let analysed = paxscreen_names::analyze(&words.join(" "));
+        reuse_or_retrieve(index, &plain, analysed, exhaustive)
+    });
     let mut readings = vec![plain];
     readings.extend(split);
     readings.extend(joined);
+    readings.extend(glued);
     readings
+}
+
+/// The words of the traveller's name with a connector glued to the name after it, when
+/// the list writes that name glued (`ABU TARIF` -> `ABOUTARIF`, `BIN LADEN` ->
+/// `BINLADEN`): the listed token also carries the name without its connector, so the
+/// plain reading meets it, but leaves the traveller's connector unmatched and
+/// penalised. `None` when no glued spelling of a connector and the next name is a
+/// listed form (most names: a lookup or two in the forms dictionary).
+fn connector_glued_words(index: &Index, plain: &[QueryToken]) -> Option<Vec<String>> {
+    let mut words: Vec<String> = plain.iter().map(|q| q.forms[0].clone()).collect();
+    let at = plain.windows(2).position(|w| {
+        w[0].role == crate::index::ROLE_CONNECTOR && w[1].role == crate::index::ROLE_NAME
+    })?;
+    let spellings: &[&str] = match words[at].as_str() {
+        "ABU" => &["ABU", "ABOU"],
+        "BIN" | "BEN" | "IBN" => &["BIN", "BEN", "IBN"],
+        _ => return None,
+    };
+    let next = &words[at + 1];
+    let glued = spellings.iter().find_map(|c| {
+        let g = format!("{c}{next}");
+        (paxscreen_names::strip_glued_connector(&g) == Some(next.as_str())
+            && index.forms_fst.contains_key(&g))
+        .then_some(g)
+    })?;
+    words[at] = glued;
+    words.remove(at + 1);
+    Some(words)
 }
 
 /// The query tokens of another reading of the name: those the plain reading has too are

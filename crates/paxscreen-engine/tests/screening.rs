@@ -618,3 +618,36 @@ fn glued_pnr_given_names_and_a_mistyped_abd_are_read_again() {
     let best = top(&s, &t).map_or(0.0, |(_, score)| score);
     assert!(best < 0.7, "{best}");
 }
+
+/// A list that writes a connector glued to the name after it (ABOUTARIF, BINLADEN)
+/// meets a traveller who writes them apart with nothing left unmatched: the glued
+/// reading pairs ABU TARIF with ABOUTARIF whole.
+#[test]
+fn a_connector_written_apart_meets_the_glued_listed_name() {
+    let s = with_filler(
+        vec![
+            entry("G1", &["Nassif ABOUTARIF"], None, Some("SYR")),
+            entry("G2", &["Usama BINLADEN"], None, None),
+        ],
+        "Nassif",
+        ["Barakat", "Hassan", "Omar"],
+    );
+    for (t, id) in [
+        (traveller("ABU TARIF", "NASSIF", None, Some("SYR")), "G1"),
+        (traveller("ABOU TARIF", "NASSIF", None, Some("SYR")), "G1"),
+        (traveller("BIN LADEN", "USAMA", None, None), "G2"),
+    ] {
+        let hits = s.screen(&t, &ScreenOptions::default());
+        let hit = hits.first().unwrap_or_else(|| panic!("{t:?}"));
+        assert_eq!(hit.entry_id, id);
+        assert!(hit.score >= 0.99, "{t:?}: {}", hit.score);
+        assert!(
+            hit.evidence
+                .tokens
+                .iter()
+                .all(|m| !m.traveller.is_empty() && !m.listed.is_empty()),
+            "{:?}",
+            hit.evidence.tokens
+        );
+    }
+}
