@@ -600,8 +600,9 @@ fn is_vowel(b: u8) -> bool {
 /// their Russian spelling (OLEKSANDR = ALEKSANDR, YAUHEN = EVGENIY). 8: English and
 /// French forms of biblical names get the key of their Arabic spelling (ISAAC = ISHAQ).
 /// 9: Arabic-style D spellings of ض / ظ in a few names get the key of their Persian Z
-/// spelling (FADLALLAH = FAZLULLAH).
-pub const ANALYSIS_VERSION: u32 = 9;
+/// spelling (FADLALLAH = FAZLULLAH). 10: French renderings of Cyrillic: initial IOU / IA
+/// key as YU / YA (IOURI = YURI, IAROSLAV = YAROSLAV).
+pub const ANALYSIS_VERSION: u32 = 10;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -646,6 +647,18 @@ pub fn variant_key(token: &str) -> String {
             sym[m] = b'V';
             m += 1;
             i += 2;
+            continue;
+        }
+        // French passport renderings of Cyrillic: initial IOU and IA are Ю and Я
+        // (IOURI = YURI, IAROSLAV = YAROSLAV; not IAN, IOANNIS).
+        if i == 0
+            && b == b'I'
+            && ((next == b'O' && s.get(2) == Some(&b'U'))
+                || (next == b'A' && n >= 5 && !is_vowel(s[2])))
+        {
+            sym[m] = b'Y';
+            m += 1;
+            i += 1 + usize::from(next == b'O');
             continue;
         }
         let is_v = match b {

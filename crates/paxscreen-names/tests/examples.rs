@@ -470,6 +470,27 @@ fn german_polish_and_serbian_renderings_of_russian_names_meet_by_key() {
 }
 
 #[test]
+fn french_renderings_of_russian_names_meet_by_key() {
+    // Russian passports before 2010 romanized the French way.
+    for (a, b) in [
+        ("IOURI", "YURI"),
+        ("IOULIA", "YULIA"),
+        ("IAROSLAV", "YAROSLAV"),
+        ("IAKOV", "YAKOV"),
+        ("IAKOVLEVICH", "YAKOVLEVICH"),
+        ("KOVALTCHOUK", "KOVALCHUK"),
+        ("NARYCHKINE", "NARYSHKIN"),
+    ] {
+        assert!(meet(a, b), "{a} {b}");
+    }
+    // Not IAN, not the Greek IOANNIS. And the French GUE / GUI for a hard G keeps its U:
+    // read as G it would make the Spanish GUERRERO a variant of the Arabic KARAR.
+    for (a, b) in [("IAN", "YAN"), ("IOANNIS", "YUNUS"), ("GUERRERO", "KARAR")] {
+        assert!(!meet(a, b), "{a} {b}");
+    }
+}
+
+#[test]
 fn korean_romanizations_meet_by_key() {
     // McCune-Reischauer (North Korean lists) and Revised Romanization.
     assert!(meet("CHONG", "JONG"));
