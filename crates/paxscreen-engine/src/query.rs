@@ -156,22 +156,22 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
 /// penalised. `None` when no glued spelling of a connector and the next name is a
 /// listed form (most names: a lookup or two in the forms dictionary).
 fn connector_glued_words(index: &Index, plain: &[QueryToken]) -> Option<Vec<String>> {
-    let mut words: Vec<String> = plain.iter().map(|q| q.forms[0].clone()).collect();
     let at = plain.windows(2).position(|w| {
         w[0].role == crate::index::ROLE_CONNECTOR && w[1].role == crate::index::ROLE_NAME
     })?;
-    let spellings: &[&str] = match words[at].as_str() {
+    let spellings: &[&str] = match plain[at].forms[0].as_str() {
         "ABU" => &["ABU", "ABOU"],
         "BIN" | "BEN" | "IBN" => &["BIN", "BEN", "IBN"],
         _ => return None,
     };
-    let next = &words[at + 1];
+    let next = plain[at + 1].forms[0].as_str();
     let glued = spellings.iter().find_map(|c| {
         let g = format!("{c}{next}");
-        (paxscreen_names::strip_glued_connector(&g) == Some(next.as_str())
+        (paxscreen_names::strip_glued_connector(&g) == Some(next)
             && index.forms_fst.contains_key(&g))
         .then_some(g)
     })?;
+    let mut words: Vec<String> = plain.iter().map(|q| q.forms[0].clone()).collect();
     words[at] = glued;
     words.remove(at + 1);
     Some(words)
