@@ -601,8 +601,10 @@ fn is_vowel(b: u8) -> bool {
 /// French forms of biblical names get the key of their Arabic spelling (ISAAC = ISHAQ).
 /// 9: Arabic-style D spellings of ض / ظ in a few names get the key of their Persian Z
 /// spelling (FADLALLAH = FAZLULLAH). 10: French renderings of Cyrillic: initial IOU / IA
-/// key as YU / YA (IOURI = YURI, IAROSLAV = YAROSLAV).
-pub const ANALYSIS_VERSION: u32 = 10;
+/// key as YU / YA (IOURI = YURI, IAROSLAV = YAROSLAV). 11: German renderings of East
+/// Slavic names also read Z as Ц, S as З, SCH as Ж (KUSNEZOW = KUZNETSOV, SCHUKOW =
+/// ZHUKOV), and -OWSKI / -EWSKI mark them.
+pub const ANALYSIS_VERSION: u32 = 11;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1641,6 +1643,11 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
             // / Ю (SERGEJ, NATALJA, JAKOWLEW = YAKOVLEV), W for В, CH for Х.
             if let Some(r) = slavic_reading(f0) {
                 add_key(variant_key(&r));
+                if GERMAN_SLAVIC_CUES.iter().any(|c| f0.ends_with(c)) {
+                    german_slavic_readings(&r)
+                        .iter()
+                        .for_each(|g| add_key(variant_key(g)));
+                }
             }
             // The two romanizations of Korean (McCune-Reischauer in North Korean and
             // older lists, Revised Romanization): JONG = CHONG, PONG = BONG, CHEOL = CHOL.
@@ -1660,8 +1667,52 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
 /// Endings that mark a token as a German rendering of an East Slavic name (YAKOWLEW,
 /// IWANOWA, WLADIMIROWITSCH): J, W and CH are read as Й, В and Х.
 const GERMAN_SLAVIC_CUES: &[&str] = &[
-    "OW", "EW", "OWA", "EWA", "OWITSCH", "EWITSCH", "OWNA", "EWNA",
+    "OW", "EW", "OWA", "EWA", "OWITSCH", "EWITSCH", "OWNA", "EWNA", "OWSKI", "EWSKI",
 ];
+
+/// Further readings of a German rendering of an East Slavic name (Duden), given its
+/// English-style reading from [`slavic_reading`]: Z and TZ are Ц (ZAREW = TSAREV,
+/// KUSNETZOW), and two letters German writes for two sounds each: SCH is Ш or Ж (SCHUKOW
+/// = ZHUKOV) and a single S is С or З (SS is С): read both ways, every single S at once
+/// (KUSNEZOW = KUZNETSOV, SAIZEW = ZAYTSEV, SOKOLOW = SOKOLOV). At most four readings.
+fn german_slavic_readings(r: &str) -> Vec<String> {
+    let b = r.as_bytes();
+    let mut base = String::with_capacity(r.len() + 4);
+    let mut voiced = String::with_capacity(r.len() + 4);
+    let mut i = 0;
+    while i < b.len() {
+        let (piece, voiced_piece, len) = match b[i] {
+            b'T' if b.get(i + 1) == Some(&b'Z') => ("TS", "TS", 2),
+            b'Z' if !(i > 0 && matches!(b[i - 1], b'D' | b'S')) => ("TS", "TS", 1),
+            b'S' if b.get(i + 1..i + 3) == Some(b"CH") => ("SCH", "SCH", 3),
+            b'S' if b.get(i + 1) == Some(&b'S') => ("SS", "SS", 2),
+            b'S' if !(i > 0 && b[i - 1] == b'T') => ("S", "Z", 1),
+            _ => {
+                base.push(b[i] as char);
+                voiced.push(b[i] as char);
+                i += 1;
+                continue;
+            }
+        };
+        base.push_str(piece);
+        voiced.push_str(voiced_piece);
+        i += len;
+    }
+    let mut out = vec![base];
+    if voiced != out[0] {
+        out.push(voiced);
+    }
+    let zh: Vec<String> = out
+        .iter()
+        .filter_map(|o| {
+            let p = o.find("SCH").filter(|&p| !o[..p].ends_with('T'))?;
+            Some(format!("{}ZH{}", &o[..p], &o[p + 3..]))
+        })
+        .collect();
+    out.extend(zh);
+    out.retain(|o| o != r);
+    out
+}
 
 /// Endings that mark a token as a Polish, Czech or Serbian rendering of an East Slavic
 /// name (GRIGORIJ, ANDREJ, MIHAJLJUK): J and W are read as Й and В (a CH there is Ч, as

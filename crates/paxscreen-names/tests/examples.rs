@@ -465,6 +465,24 @@ fn german_polish_and_serbian_renderings_of_russian_names_meet_by_key() {
     for (a, b) in [("JAMAL", "YAMAL"), ("FARAJ", "FARAY"), ("KHADIJA", "HADI")] {
         assert!(!meet(a, b), "{a} {b}");
     }
+    // German Z for Ц, S for З, SCH for Ж (Duden).
+    for (a, b) in [
+        ("KUSNEZOW", "KUZNETSOV"),
+        ("KUSNETZOW", "KUZNETSOV"),
+        ("SAIZEW", "ZAYTSEV"),
+        ("ZAREW", "TSAREV"),
+        ("SCHUKOW", "ZHUKOV"),
+        ("SCHUKOW", "SHUKOV"),
+        ("SOKOLOW", "SOKOLOV"),
+        ("SCHIRINOWSKI", "ZHIRINOVSKY"),
+        ("ROSANOWA", "ROZANOVA"),
+    ] {
+        assert!(meet(a, b), "{a} {b}");
+    }
+    // Only with a German ending: ZAID stays ZAID, MUSA stays MUSA.
+    for (a, b) in [("ZAID", "TSAID"), ("MUSA", "MUZA")] {
+        assert!(!meet(a, b), "{a} {b}");
+    }
     assert!(meet("KOWALCHUK", "KOVALCHUK"));
     assert!(!meet("KOWALCHUK", "KOVALKHUK"));
 }
