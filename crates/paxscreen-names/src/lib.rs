@@ -603,8 +603,9 @@ fn is_vowel(b: u8) -> bool {
 /// spelling (FADLALLAH = FAZLULLAH). 10: French renderings of Cyrillic: initial IOU / IA
 /// key as YU / YA (IOURI = YURI, IAROSLAV = YAROSLAV). 11: German renderings of East
 /// Slavic names also read Z as Ц, S as З, SCH as Ж (KUSNEZOW = KUZNETSOV, SCHUKOW =
-/// ZHUKOV), and -OWSKI / -EWSKI mark them.
-pub const ANALYSIS_VERSION: u32 = 11;
+/// ZHUKOV), and -OWSKI / -EWSKI mark them. 12: names written by ICAO 9303 §6 C
+/// (`MXHMD EBDALLH`) are read as the Arabic script they transcribe.
+pub const ANALYSIS_VERSION: u32 = 12;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1321,6 +1322,94 @@ fn raw_tokens(name: &str, out: &mut Vec<Tok>) {
         }
     }
     flush(&mut cur, out);
+}
+
+/// ICAO 9303 Part 3 §6 C renders Arabic script letter by letter, with X-prefixed
+/// digraphs for the letters Latin lacks: `محمد عبدالله` is `MXHMD<EBDALLH` in a
+/// machine-readable zone. The X digraphs (and single letters) of the table, longest
+/// first, with the Arabic letter each stands for.
+const ICAO_ARABIC: &[(&str, char)] = &[
+    ("XKH", 'خ'),
+    ("XTH", 'ث'),
+    ("XDH", 'ذ'),
+    ("XSH", 'ش'),
+    ("XSS", 'ص'),
+    ("XDZ", 'ض'),
+    ("XTT", 'ط'),
+    ("XZZ", 'ظ'),
+    ("XAY", 'ى'),
+    ("XAA", 'آ'),
+    ("XAE", 'أ'),
+    ("XH", 'ح'),
+    ("XE", 'ء'),
+    ("XI", 'ئ'),
+    ("A", 'ا'),
+    ("B", 'ب'),
+    ("T", 'ت'),
+    ("J", 'ج'),
+    ("D", 'د'),
+    ("R", 'ر'),
+    ("Z", 'ز'),
+    ("S", 'س'),
+    ("E", 'ع'),
+    ("G", 'غ'),
+    ("F", 'ف'),
+    ("Q", 'ق'),
+    ("K", 'ك'),
+    ("L", 'ل'),
+    ("M", 'م'),
+    ("N", 'ن'),
+    ("H", 'ه'),
+    ("W", 'و'),
+    ("Y", 'ي'),
+    ("I", 'إ'),
+    ("U", 'ؤ'),
+    ("P", 'ة'),
+];
+
+/// The Arabic letters of an upper-case token written by ICAO 9303 §6 C, or `None` when a
+/// letter has no place in that table (C, O, V, a bare X).
+fn icao_arabic_letters(token: &str) -> Option<String> {
+    let mut out = String::with_capacity(token.len() * 2);
+    let mut rest = token;
+    while !rest.is_empty() {
+        let (latin, arabic) = ICAO_ARABIC.iter().find(|(l, _)| rest.starts_with(l))?;
+        out.push(*arabic);
+        rest = &rest[latin.len()..];
+    }
+    Some(out)
+}
+
+/// Whether a token is written by ICAO 9303 §6 C: an X digraph no Latin-script name has
+/// (XKH, XSS, XDZ...), or XH in a token without O (Albanian XHAFERI, HOXHA are Latin;
+/// with O or an I after the start they stay so), and every letter in the table.
+fn is_icao_arabic_cue(token: &str) -> bool {
+    let strong = [
+        "XKH", "XTH", "XDH", "XSH", "XSS", "XDZ", "XTT", "XZZ", "XAY", "XAA", "XAE",
+    ]
+    .iter()
+    .any(|d| token.contains(d));
+    let weak = token.contains("XH") && !token.contains('O') && !token[1..].contains('I');
+    (strong || weak) && icao_arabic_letters(token).is_some()
+}
+
+/// A name with a token written by ICAO 9303 §6 C is read as Arabic script: each token
+/// the table can write gets the spellings of its Arabic letters first (`MXHMD` ->
+/// MUHAMMAD, `EBDALLH` -> ABDULLAH), its MRZ spelling kept as a further form.
+fn read_icao_arabic(toks: &mut [Tok]) {
+    if !toks.iter().any(|t| is_icao_arabic_cue(&t.forms[0])) {
+        return;
+    }
+    for t in toks.iter_mut() {
+        if let Some(arabic) = icao_arabic_letters(&t.forms[0]) {
+            let mut forms = transliterate(&arabic);
+            if forms.is_empty() {
+                continue;
+            }
+            push_form(&mut forms, &t.forms[0]);
+            t.forms = forms;
+        }
+    }
 }
 
 fn remove_titles(toks: &mut Vec<Tok>) {
@@ -2048,6 +2137,7 @@ fn formal_names(token: &str) -> &'static [&'static str] {
 pub fn analyze(name: &str) -> AnalyzedName {
     let mut toks = Vec::with_capacity(6);
     raw_tokens(name, &mut toks);
+    read_icao_arabic(&mut toks);
     remove_titles(&mut toks);
     let toks = arabic_structure(toks);
     finish(toks, true)
@@ -2192,6 +2282,7 @@ pub fn analyze_person(surname: &str, given_names: &str) -> AnalyzedName {
         given.extend(sur);
         given
     };
+    read_icao_arabic(&mut toks);
     // Titles go over the whole name, as for a listed name: a given-names field that is
     // only HAJJI is a title when the surname holds the name.
     remove_titles(&mut toks);

@@ -509,6 +509,28 @@ fn french_renderings_of_russian_names_meet_by_key() {
 }
 
 #[test]
+fn icao_arabic_transcriptions_are_read_as_arabic_script() {
+    // ICAO 9303 Part 3 §6 C, as a machine-readable zone writes it.
+    let read = |s: &str| analyze(s).tokens[0].forms.clone();
+    assert_eq!(read("MXHMD")[..2], ["MAHMD", "MUHMD"]);
+    assert!(read("MXHMD EBDALLH").contains(&"MXHMD".to_string()));
+    let a = analyze("MXHMD EBDALLH");
+    assert!(a.tokens[1].forms.contains(&"ABDULLAH".to_string()), "{a:?}");
+    assert!(meet("MXHMD", "MOHAMMED"));
+    // Every token of the name, once one is clearly ICAO: EBD ALBAQY is ABD AL-BAQI.
+    let a = analyze("EBD ALBAQY BXSSYR");
+    assert!(
+        a.tokens[0].forms.contains(&"ABDULBAQI".to_string()),
+        "{a:?}"
+    );
+    assert!(a.tokens[1].forms.contains(&"BASIR".to_string()), "{a:?}");
+    // Albanian XH is Latin: XHAFERI and HOXHA keep their one spelling.
+    assert_eq!(forms(&analyze("XHAFERI HOXHA")), [["XHAFERI"], ["HOXHA"]]);
+    // A name without an X digraph is not read so.
+    assert_eq!(forms(&analyze("EMR")), [["EMR"]]);
+}
+
+#[test]
 fn korean_romanizations_meet_by_key() {
     // McCune-Reischauer (North Korean lists) and Revised Romanization.
     assert!(meet("CHONG", "JONG"));
