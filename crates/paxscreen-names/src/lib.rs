@@ -604,8 +604,9 @@ fn is_vowel(b: u8) -> bool {
 /// key as YU / YA (IOURI = YURI, IAROSLAV = YAROSLAV). 11: German renderings of East
 /// Slavic names also read Z as Ц, S as З, SCH as Ж (KUSNEZOW = KUZNETSOV, SCHUKOW =
 /// ZHUKOV), and -OWSKI / -EWSKI mark them. 12: names written by ICAO 9303 §6 C
-/// (`MXHMD EBDALLH`) are read as the Arabic script they transcribe.
-pub const ANALYSIS_VERSION: u32 = 12;
+/// (`MXHMD EBDALLH`) are read as the Arabic script they transcribe. 13: so are names
+/// with a word only §6 C spells so (EBD, ALLH, ALDYN, BN, ABW).
+pub const ANALYSIS_VERSION: u32 = 13;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1382,7 +1383,8 @@ fn icao_arabic_letters(token: &str) -> Option<String> {
 
 /// Whether a token is written by ICAO 9303 §6 C: an X digraph no Latin-script name has
 /// (XKH, XSS, XDZ...), or XH in a token without O (Albanian XHAFERI, HOXHA are Latin;
-/// with O or an I after the start they stay so), and every letter in the table.
+/// with O or an I after the start they stay so), or a word only §6 C spells so (EBD,
+/// ALLH), and every letter in the table.
 fn is_icao_arabic_cue(token: &str) -> bool {
     let strong = [
         "XKH", "XTH", "XDH", "XSH", "XSS", "XDZ", "XTT", "XZZ", "XAY", "XAA", "XAE",
@@ -1390,7 +1392,14 @@ fn is_icao_arabic_cue(token: &str) -> bool {
     .iter()
     .any(|d| token.contains(d));
     let weak = token.contains("XH") && !token.contains('O') && !token[1..].contains('I');
-    (strong || weak) && icao_arabic_letters(token).is_some()
+    // Words only §6 C writes so: عبد as EBD, الله as ALLH, الدين as ALDYN, بن as BN,
+    // ابو as ABW (Latin spellings write ABD, ALLAH, ADDIN, BIN, ABU).
+    let word = token.starts_with("EBD")
+        || token.ends_with("ALLH")
+        || token.ends_with("ALDYN")
+        || token == "BN"
+        || token == "ABW";
+    (strong || weak || word) && icao_arabic_letters(token).is_some()
 }
 
 /// A name with a token written by ICAO 9303 §6 C is read as Arabic script: each token

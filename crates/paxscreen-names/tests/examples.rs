@@ -526,7 +526,12 @@ fn icao_arabic_transcriptions_are_read_as_arabic_script() {
     assert!(a.tokens[1].forms.contains(&"BASIR".to_string()), "{a:?}");
     // Albanian XH is Latin: XHAFERI and HOXHA keep their one spelling.
     assert_eq!(forms(&analyze("XHAFERI HOXHA")), [["XHAFERI"], ["HOXHA"]]);
-    // A name without an X digraph is not read so.
+    // Without an X digraph, the words only §6 C spells so: EBD (عبد), ALLH (الله).
+    let a = analyze("EADL EBD ALLH");
+    assert_eq!(a.tokens.len(), 2, "{a:?}");
+    assert!(a.tokens[0].keys.contains(&variant_key("ADIL")), "{a:?}");
+    assert!(a.tokens[1].forms.contains(&"ABDULLAH".to_string()), "{a:?}");
+    // A name with neither is not read so.
     assert_eq!(forms(&analyze("EMR")), [["EMR"]]);
 }
 
