@@ -605,8 +605,9 @@ fn is_vowel(b: u8) -> bool {
 /// Slavic names also read Z as Ц, S as З, SCH as Ж (KUSNEZOW = KUZNETSOV, SCHUKOW =
 /// ZHUKOV), and -OWSKI / -EWSKI mark them. 12: names written by ICAO 9303 §6 C
 /// (`MXHMD EBDALLH`) are read as the Arabic script they transcribe. 13: so are names
-/// with a word only §6 C spells so (EBD, ALLH, ALDYN, BN, ABW).
-pub const ANALYSIS_VERSION: u32 = 13;
+/// with a word only §6 C spells so (EBD, ALLH, ALDYN, BN, ABW). 14: the §6 A MRZ
+/// spellings NXX and UXX (Ñ, Ü) get the forms N and U / UE (MUNXXOZ = MUNOZ).
+pub const ANALYSIS_VERSION: u32 = 14;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1616,6 +1617,17 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                     push_form(&mut t.forms, &r2);
                 }
                 push_form(&mut t.forms, &rest);
+            }
+            // ICAO 9303 §6 A writes Ñ and Ü as NXX and UXX in an MRZ (MUNXXOZ): lists
+            // write MUNOZ, MULLER or MUELLER.
+            if t.forms[0].contains("XX") {
+                let f0 = t.forms[0].clone();
+                let n = f0.replace("NXX", "N");
+                for f in [n.replace("UXX", "U"), n.replace("UXX", "UE")] {
+                    if f != f0 {
+                        push_form(&mut t.forms, &f);
+                    }
+                }
             }
             // French renderings of Arabic W (RIDOUANE = RIDWAN, MAROUANE = MARWAN,
             // OUAHID = WAHID), and the Bengali -UR of a compound's first part (AZIZUR

@@ -80,6 +80,12 @@ fn icao_latin() {
     assert_eq!(transliterate("Øster")[..2], ["OESTER", "OSTER"]);
     assert_eq!(transliterate("Đorđe"), vec!["DORDE"]);
     assert_eq!(transliterate("José Çelik"), vec!["JOSECELIK"]);
+    // An MRZ's NXX and UXX meet lists that write the plain letter (or UE).
+    assert_eq!(forms(&analyze("MUNXXOZ")), [["MUNXXOZ", "MUNOZ"]]);
+    assert_eq!(
+        forms(&analyze("MUXXLLER")),
+        [["MUXXLLER", "MULLER", "MUELLER"]]
+    );
 }
 
 #[test]
