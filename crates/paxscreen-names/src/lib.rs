@@ -605,9 +605,10 @@ fn is_vowel(b: u8) -> bool {
 /// Slavic names also read Z as Ц, S as З, SCH as Ж (KUSNEZOW = KUZNETSOV, SCHUKOW =
 /// ZHUKOV), and -OWSKI / -EWSKI mark them. 12: names written by ICAO 9303 §6 C
 /// (`MXHMD EBDALLH`) are read as the Arabic script they transcribe. 13: so are names
-/// with a word only §6 C spells so (EBD, ALLH, ALDYN, BN, ABW). 14: the §6 A MRZ
-/// spellings NXX and UXX (Ñ, Ü) get the forms N and U / UE (MUNXXOZ = MUNOZ).
-pub const ANALYSIS_VERSION: u32 = 14;
+/// with a word only §6 C spells so (EBD, ALLH, ALDYN, ABW; BN too until 15). 14: the §6 A MRZ
+/// spellings NXX and UXX (Ñ, Ü) get the forms N and U / UE (MUNXXOZ = MUNOZ). 15: BN
+/// alone no longer marks a name as §6 C.
+pub const ANALYSIS_VERSION: u32 = 15;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1393,12 +1394,12 @@ fn is_icao_arabic_cue(token: &str) -> bool {
     .iter()
     .any(|d| token.contains(d));
     let weak = token.contains("XH") && !token.contains('O') && !token[1..].contains('I');
-    // Words only §6 C writes so: عبد as EBD, الله as ALLH, الدين as ALDYN, بن as BN,
-    // ابو as ABW (Latin spellings write ABD, ALLAH, ADDIN, BIN, ABU).
+    // Words only §6 C writes so: عبد as EBD, الله as ALLH, الدين as ALDYN, ابو as ABW
+    // (Latin spellings write ABD, ALLAH, ADDIN, ABU). Not بن as BN: a PNR's glued
+    // initials can read so.
     let word = token.starts_with("EBD")
         || token.ends_with("ALLH")
         || token.ends_with("ALDYN")
-        || token == "BN"
         || token == "ABW";
     (strong || weak || word) && icao_arabic_letters(token).is_some()
 }
