@@ -240,15 +240,19 @@ fn decode_entries(bytes: &[u8]) -> Result<Vec<paxscreen_core::WatchlistEntry>, S
         .zip(places)
         .enumerate()
         .try_for_each(|(k, (c, place))| {
-            let decoded: Vec<paxscreen_core::WatchlistEntry> =
-                bincode::deserialize(c).map_err(|e| format!("chunk {k}: {e}"))?;
-            if decoded.len() != place.len() {
-                return Err(format!("chunk {k}: entry count disagrees"));
+            // Entry by entry into its slot, after the chunk's length (8 bytes), with the
+            // options `bincode::serialize` wrote them with: no vector of a chunk's
+            // entries is built and dropped (those freed blocks stayed resident).
+            use bincode::Options;
+            let options = bincode::DefaultOptions::new()
+                .with_fixint_encoding()
+                .allow_trailing_bytes();
+            let mut de = bincode::Deserializer::from_slice(&c[8..], options);
+            for slot in place.iter_mut() {
+                *slot = serde::Deserialize::deserialize(&mut de)
+                    .map_err(|e| format!("chunk {k}: {e}"))?;
             }
-            for (slot, e) in place.iter_mut().zip(decoded) {
-                *slot = e;
-            }
-            Ok(())
+            Ok::<(), String>(())
         })?;
     Ok(entries)
 }
