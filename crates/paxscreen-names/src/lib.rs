@@ -1393,7 +1393,8 @@ fn is_icao_arabic_cue(token: &str) -> bool {
     ]
     .iter()
     .any(|d| token.contains(d));
-    let weak = token.contains("XH") && !token.contains('O') && !token[1..].contains('I');
+    let weak =
+        token.contains("XH") && !token.contains('O') && !token.bytes().skip(1).any(|b| b == b'I');
     // Words only §6 C writes so: عبد as EBD, الله as ALLH, الدين as ALDYN, ابو as ABW
     // (Latin spellings write ABD, ALLAH, ADDIN, ABU). Not بن as BN: a PNR's glued
     // initials can read so.

@@ -38,6 +38,14 @@ proptest! {
         check(&analyze(&s));
     }
 
+    /// MRZ-like names: ICAO §6 C X digraphs, NXX / UXX, German and French Slavic
+    /// spellings, and a stray non-Latin letter among them.
+    #[test]
+    fn analyze_mrz_like(s in "(XH|XKH|XSS|EBD|ALLH|NXX|UXX|SCH|OW|IOU|IA|[A-Z]|中|<| ){0,16}") {
+        check(&analyze(&s));
+        check(&analyze_person(&s, &s));
+    }
+
     #[test]
     fn analyze_scripts(s in "[\\u{0600}-\\u{06FF}\\u{0400}-\\u{04FF} ]{0,30}") {
         check(&analyze(&s));
