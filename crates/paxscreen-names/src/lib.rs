@@ -607,8 +607,9 @@ fn is_vowel(b: u8) -> bool {
 /// (`MXHMD EBDALLH`) are read as the Arabic script they transcribe. 13: so are names
 /// with a word only §6 C spells so (EBD, ALLH, ALDYN, ABW; BN too until 15). 14: the §6 A MRZ
 /// spellings NXX and UXX (Ñ, Ü) get the forms N and U / UE (MUNXXOZ = MUNOZ). 15: BN
-/// alone no longer marks a name as §6 C.
-pub const ANALYSIS_VERSION: u32 = 15;
+/// alone no longer marks a name as §6 C. 16: an initial IU before a consonant keys as YU
+/// too (ICAO's IURII = YURI).
+pub const ANALYSIS_VERSION: u32 = 16;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -655,12 +656,14 @@ pub fn variant_key(token: &str) -> String {
             i += 2;
             continue;
         }
-        // French passport renderings of Cyrillic: initial IOU and IA are Ю and Я
-        // (IOURI = YURI, IAROSLAV = YAROSLAV; not IAN, IOANNIS).
+        // Initial Ю and Я as ICAO 9303 (IURII, IULIIA) and older French-style passports
+        // (IOURI) write them, and IA (IAROSLAV): YU and YA (not IAN, IOANNIS).
         if i == 0
             && b == b'I'
             && ((next == b'O' && s.get(2) == Some(&b'U'))
-                || (next == b'A' && n >= 5 && !is_vowel(s[2])))
+                || (matches!(next, b'A' | b'U')
+                    && n >= 4 + usize::from(next == b'A')
+                    && !is_vowel(s[2])))
         {
             sym[m] = b'Y';
             m += 1;

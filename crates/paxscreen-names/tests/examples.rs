@@ -498,6 +498,9 @@ fn french_renderings_of_russian_names_meet_by_key() {
     // Russian passports before 2010 romanized the French way.
     for (a, b) in [
         ("IOURI", "YURI"),
+        // ICAO 9303's Ю, as Russian passports write it since 2014.
+        ("IURII", "YURI"),
+        ("IULIIA", "YULIA"),
         ("IOULIA", "YULIA"),
         ("IAROSLAV", "YAROSLAV"),
         ("IAKOV", "YAKOV"),
