@@ -191,6 +191,12 @@ fn latin_cyrillic_piece(c: char, word_start: bool, after_vowel: bool) -> Piece {
         'Ü' | 'ü' => &["UE", "U"],
         'Å' | 'å' => &["AA", "A"],
         'Ñ' | 'ñ' => &["N", "NXX"],
+        // Diacritics that drop to the base letter in an MRZ but stand for SH, ZH and CH
+        // (Turkish ŞAHIN, ÇELIK; Slavic Š, Ž, Č, Ć in Latin script): lists often write
+        // the English digraph (SHAHIN, ZHUKOV), so it is kept as a second form.
+        'Š' | 'š' | 'Ş' | 'ş' | 'Ș' | 'ș' => &["S", "SH"],
+        'Ž' | 'ž' => &["Z", "ZH"],
+        'Č' | 'č' | 'Ć' | 'ć' | 'Ç' | 'ç' => &["C", "CH"],
         'ß' | 'ẞ' => &["SS"],
         'Þ' | 'þ' => &["TH"],
         'Æ' | 'æ' => &["AE"],
@@ -608,8 +614,8 @@ fn is_vowel(b: u8) -> bool {
 /// with a word only §6 C spells so (EBD, ALLH, ALDYN, ABW; BN too until 15). 14: the §6 A MRZ
 /// spellings NXX and UXX (Ñ, Ü) get the forms N and U / UE (MUNXXOZ = MUNOZ). 15: BN
 /// alone no longer marks a name as §6 C. 16: an initial IU before a consonant keys as YU
-/// too (ICAO's IURII = YURI).
-pub const ANALYSIS_VERSION: u32 = 16;
+/// too (ICAO's IURII = YURI). 17: Š / Ş / Ș, Ž and Č / Ć / Ç also read as SH, ZH and CH.
+pub const ANALYSIS_VERSION: u32 = 17;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
