@@ -203,6 +203,20 @@ fn latin_cyrillic_piece(c: char, word_start: bool, after_vowel: bool) -> Piece {
         'Œ' | 'œ' => &["OE"],
         'Ø' | 'ø' => &["OE", "O"],
         'Ł' | 'ł' => &["L"],
+        // Letters with no decomposition, which would otherwise vanish (ƏLIYEV read as
+        // LIYEV): the Azerbaijani schwa (lists write ALIYEV, MAMMADOV or MEMMEDOV), the
+        // open vowels, eng and the hooked consonants of West African languages (Hausa
+        // ƊANJUMA, ƘASIM, ƁELLO).
+        'Ə' | 'ə' => &["A", "E"],
+        'Ɛ' | 'ɛ' => &["E"],
+        'Ɔ' | 'ɔ' => &["O"],
+        'Ŋ' | 'ŋ' => &["NG"],
+        'Ɗ' | 'ɗ' => &["D"],
+        'Ɓ' | 'ɓ' => &["B"],
+        'Ƙ' | 'ƙ' => &["K"],
+        'Ƴ' | 'ƴ' => &["Y"],
+        'Ʒ' | 'ʒ' => &["ZH"],
+        'Ɣ' | 'ɣ' => &["GH"],
         'Đ' | 'đ' | 'Ð' | 'ð' => &["D"],
         'Ħ' | 'ħ' => &["H"],
         'ı' => &["I"],
@@ -615,7 +629,8 @@ fn is_vowel(b: u8) -> bool {
 /// spellings NXX and UXX (Ñ, Ü) get the forms N and U / UE (MUNXXOZ = MUNOZ). 15: BN
 /// alone no longer marks a name as §6 C. 16: an initial IU before a consonant keys as YU
 /// too (ICAO's IURII = YURI). 17: Š / Ş / Ș, Ž and Č / Ć / Ç also read as SH, ZH and CH.
-pub const ANALYSIS_VERSION: u32 = 17;
+/// 18: Ə, Ɛ, Ɔ, Ŋ and the Hausa hooked letters transliterate instead of vanishing.
+pub const ANALYSIS_VERSION: u32 = 18;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///

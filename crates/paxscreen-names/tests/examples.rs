@@ -84,6 +84,12 @@ fn icao_latin() {
     assert_eq!(transliterate("José Çelik"), vec!["JOSECELIK", "JOSECHELIK"]);
     assert_eq!(transliterate("Şahin"), vec!["SAHIN", "SHAHIN"]);
     assert_eq!(transliterate("Žukov"), vec!["ZUKOV", "ZHUKOV"]);
+    // Letters without a decomposition do not vanish.
+    assert_eq!(transliterate("Əliyev"), vec!["ALIYEV", "ELIYEV"]);
+    assert_eq!(transliterate("Məmmədov")[0], "MAMMADOV");
+    assert!(transliterate("Məmmədov").contains(&"MEMMEDOV".to_string()));
+    assert_eq!(transliterate("Ɗanjuma"), vec!["DANJUMA"]);
+    assert_eq!(transliterate("Ƙasim"), vec!["KASIM"]);
     assert_eq!(transliterate("Šešelj")[0], "SESELJ");
     assert!(transliterate("Šešelj").contains(&"SHESHELJ".to_string()));
     // An MRZ's NXX and UXX meet lists that write the plain letter (or UE).
