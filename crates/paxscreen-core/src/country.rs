@@ -427,13 +427,6 @@ impl fmt::Display for Country {
 
 deserialize_from_str!(Country, "a three-letter country code", Country::from_code);
 
-impl TryFrom<String> for Country {
-    type Error = ValueError;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Country::from_code(&s)
-    }
-}
-
 impl From<Country> for String {
     fn from(c: Country) -> String {
         c.as_str().to_string()

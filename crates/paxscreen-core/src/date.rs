@@ -146,13 +146,6 @@ deserialize_from_str!(
     PartialDate::parse
 );
 
-impl TryFrom<String> for PartialDate {
-    type Error = ValueError;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Self::parse(&s)
-    }
-}
-
 impl From<PartialDate> for String {
     fn from(d: PartialDate) -> String {
         d.to_string()
@@ -218,13 +211,6 @@ deserialize_from_str!(
     "a date or a range of years YYYY..YYYY",
     DobSpec::parse
 );
-
-impl TryFrom<String> for DobSpec {
-    type Error = ValueError;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Self::parse(&s)
-    }
-}
 
 impl From<DobSpec> for String {
     fn from(d: DobSpec) -> String {

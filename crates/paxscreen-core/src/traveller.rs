@@ -51,13 +51,6 @@ impl fmt::Display for Gender {
 
 deserialize_from_str!(Gender, "a gender M, F or X", Gender::parse);
 
-impl TryFrom<String> for Gender {
-    type Error = ValueError;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Gender::parse(&s)
-    }
-}
-
 impl From<Gender> for String {
     fn from(g: Gender) -> String {
         g.as_str().to_string()
