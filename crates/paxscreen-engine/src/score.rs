@@ -103,24 +103,31 @@ pub(crate) fn osa_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
         let d = strsim::osa_distance(std::str::from_utf8(a).ok()?, std::str::from_utf8(b).ok()?);
         return (d <= max).then_some(d);
     }
-    let big = max + 1;
-    // Rows i-2, i-1, i of the distance table; cells outside the band hold `big`.
+    // Both are shorter than N, so no distance exceeds N: cells hold at most N + 1.
+    let max = max.min(N);
+    let big = (max + 1) as u8;
+    // Rows i-2, i-1, i of the distance table; cells outside the band hold `big`. A row
+    // writes its band and the cell on each side of it, which is all the next two rows
+    // read, so the rows are never cleared whole.
     let mut prev2 = [big; N + 1];
     let mut prev = [big; N + 1];
     let mut cur = [big; N + 1];
     for (j, p) in prev.iter_mut().enumerate().take(m.min(max) + 1) {
-        *p = j;
+        *p = j as u8;
     }
     for i in 1..=n {
         let lo = i.saturating_sub(max).max(1);
         let hi = (i + max).min(m);
-        cur.fill(big);
-        if i <= max {
-            cur[0] = i;
+        cur[0] = if i <= max { i as u8 } else { big };
+        if lo > 1 {
+            cur[lo - 1] = big;
+        }
+        if hi < m {
+            cur[hi + 1] = big;
         }
         let mut row_min = cur[0];
         for j in lo..=hi {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let cost = u8::from(a[i - 1] != b[j - 1]);
             let mut d = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d = d.min(prev2[j - 2] + 1);
@@ -128,13 +135,13 @@ pub(crate) fn osa_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
             cur[j] = d.min(big);
             row_min = row_min.min(cur[j]);
         }
-        if row_min > max {
+        if row_min > max as u8 {
             return None;
         }
         std::mem::swap(&mut prev2, &mut prev);
         std::mem::swap(&mut prev, &mut cur);
     }
-    (prev[m] <= max).then_some(prev[m])
+    (prev[m] <= max as u8).then_some(prev[m] as usize)
 }
 
 /// Pair of a traveller token and a listed token in an alignment.
@@ -434,9 +441,9 @@ mod tests {
     proptest! {
         #[test]
         fn osa_within_agrees_with_strsim(
-            a in "[ABDH]{0,12}",
-            b in "[ABDH]{0,12}",
-            max in 0usize..4,
+            a in "[ABDH]{0,20}",
+            b in "[ABDH]{0,20}",
+            max in prop_oneof![0usize..8, Just(usize::MAX)],
         ) {
             let d = strsim::osa_distance(&a, &b);
             prop_assert_eq!(
