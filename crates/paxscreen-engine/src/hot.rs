@@ -124,6 +124,7 @@ pub(crate) fn clear_marks(marks: &mut [u8], touched: impl Iterator<Item = u32>) 
 #[derive(Clone)]
 pub(crate) struct Retrieved {
     pub matches: std::sync::Arc<[(u32, f32, crate::score::How)]>,
+    pub by_value: std::sync::Arc<[crate::query::Valued]>,
     pub weight: f32,
     pub wmax: f32,
 }
@@ -139,7 +140,8 @@ struct RetrievalCache {
     matches: usize,
 }
 
-/// Most matches held by the cache (12 bytes each, plus one per cached token).
+/// Most matches held by the cache (24 bytes each: by token and by value; plus one per
+/// cached token).
 const CACHE_MATCHES: usize = 4_000_000;
 
 static CACHE: std::sync::LazyLock<std::sync::RwLock<RetrievalCache>> =
@@ -230,7 +232,7 @@ pub(crate) struct TokenValues<'a> {
 /// Runs `f` with the values of `by_value[i]` = (value, listed token) per traveller token.
 pub(crate) fn with_token_values<R>(
     n_tokens: usize,
-    by_value: &[Vec<(f32, u32)>],
+    by_value: &[&[crate::query::Valued]],
     f: impl FnOnce(&TokenValues<'_>) -> R,
 ) -> R {
     TOKEN_SLOTS.with(|cell| {
@@ -242,7 +244,7 @@ pub(crate) fn with_token_values<R>(
         let mut values: Vec<f32> = Vec::new();
         let mut touched = Vec::new();
         for (i, v) in by_value.iter().enumerate() {
-            for &(val, t) in v {
+            for &(val, t, _) in v.iter() {
                 let s = &mut slots[t as usize];
                 if *s == 0 {
                     touched.push(t);

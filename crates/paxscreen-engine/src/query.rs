@@ -18,6 +18,11 @@ pub(crate) struct QueryToken {
     /// (listed token id, similarity, how), sorted by token id; similarity > 0 only.
     /// Shared with the retrieval cache and the other readings of the name, not copied.
     pub matches: std::sync::Arc<[(u32, f32, How)]>,
+    /// The same matches by value (similarity x listed weight), highest first, as
+    /// `candidate_names` takes them; on a tie the shorter posting list first. Computed
+    /// once per retrieval and cached with it: sorting reads every match's token record
+    /// and posting offsets, a cache miss each.
+    pub by_value: std::sync::Arc<[Valued]>,
     /// Weight when unmatched: the weight of its best match, or a default when none.
     pub weight: f32,
     /// Largest weight among its matches (0 when none).
@@ -32,6 +37,9 @@ impl QueryToken {
         }
     }
 }
+
+/// (similarity x listed weight, listed token, length of the token's posting list).
+pub(crate) type Valued = (f32, u32, u32);
 
 /// A name a traveller gives is "possibly truncated" when it fills an MRZ name field
 /// (TD1 30, TD3 39 characters with `<<`): then its last given-name token may be a prefix.
@@ -93,6 +101,7 @@ fn query_token(tok: paxscreen_names::NameToken, truncatable: bool) -> QueryToken
         forms: tok.forms,
         keys: tok.keys,
         matches: Vec::new().into(),
+        by_value: Vec::new().into(),
         weight: score::UNKNOWN_TOKEN_WEIGHT,
         wmax: 0.0,
     }
@@ -370,6 +379,7 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
     if let Some(key) = &key {
         if let Some(r) = cached(key) {
             q.matches = r.matches;
+            q.by_value = r.by_value;
             q.weight = r.weight;
             q.wmax = r.wmax;
             return;
@@ -404,10 +414,18 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
     {
         q.weight *= score::PATRONYMIC_FACTOR;
     }
+    let postings = &index.tables.token_names;
+    let mut by_value: Vec<Valued> = matches
+        .iter()
+        .map(|&(t, s, _)| (s * weight_of(t), t, postings.get(t).len() as u32))
+        .collect();
+    by_value.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
+    q.by_value = by_value.into();
     q.matches = matches.into();
     if let Some(key) = key {
         let r = Retrieved {
             matches: q.matches.clone(),
+            by_value: q.by_value.clone(),
             weight: q.weight,
             wmax: q.wmax,
         };
@@ -500,21 +518,7 @@ fn candidate_names(
     };
     let floor = needed - NEEDED_MARGIN;
     // Each traveller token's matches by value (similarity x listed weight), highest first.
-    let by_value: Vec<Vec<(f32, u32)>> = query
-        .iter()
-        .map(|q| {
-            let mut v: Vec<(f32, u32)> = q
-                .matches
-                .iter()
-                .map(|&(t, s, _)| (s * tokens[t as usize].weight, t))
-                .collect();
-            v.sort_unstable_by(|a, b| {
-                b.0.total_cmp(&a.0)
-                    .then(postings.get(a.1).len().cmp(&postings.get(b.1).len()))
-            });
-            v
-        })
-        .collect();
+    let by_value: Vec<&[Valued]> = query.iter().map(|q| &q.by_value[..]).collect();
     let vmax: Vec<f32> = by_value
         .iter()
         .map(|v| v.first().map_or(0.0, |m| m.0))
@@ -547,7 +551,7 @@ fn candidate_names(
         if name_bound(x, unmatched) + 1e-6 < floor {
             break;
         }
-        let len = postings.get(by_value[i][taken[i]].1).len();
+        let len = by_value[i][taken[i]].2 as usize;
         if len >= LONG_LIST && stops.len() < MAX_STOPS {
             stops.push((taken.clone(), pairs_cost, x, unmatched));
         }
@@ -589,7 +593,7 @@ fn candidate_names(
     let mut required: Vec<(usize, usize)> = (0..query.len())
         .filter(|&i| name_bound(total - vmax[i], query[i].weight) + 1e-6 < floor)
         .map(|i| {
-            let cost = by_value[i].iter().map(|m| postings.get(m.1).len()).sum();
+            let cost = by_value[i].iter().map(|m| m.2 as usize).sum();
             (cost, i)
         })
         .take(250)
@@ -608,7 +612,7 @@ fn candidate_names(
                 far_year.is_some_and(|y| years.get(j).is_some_and(|b| !b.near(y)))
             };
             for (k, &(_, i)) in required.iter().enumerate() {
-                for &(_, t) in &by_value[i] {
+                for &(_, t, _) in by_value[i] {
                     let years = years_of(postings.span(t));
                     for (j, &n) in postings.get(t).iter().enumerate() {
                         if far(years, j) {
@@ -645,7 +649,7 @@ fn candidate_names(
             // ascending order by a scan of the words set (sorting it cost 9% of a run).
             let mut count = 0usize;
             for (i, v) in by_value.iter().enumerate() {
-                for (j, &(_, t)) in v[..taken[i]].iter().enumerate() {
+                for (j, &(_, t, _)) in v[..taken[i]].iter().enumerate() {
                     let mut list = postings.get(t);
                     if let Some((s, _)) = early {
                         let (stop_taken, _, x, unmatched) = &stops[s];
