@@ -508,11 +508,10 @@ fn candidate_names(
     let posting_years = &index.tables.token_name_years;
     // Names whose entry was born more than a year away from the traveller cannot be
     // hits (see `EntryCheck::far_year`): the union skips them as it reads them, from
-    // the birth years stored beside the postings (unless the traveller's document
-    // number is listed: those entries are hits whatever their dates).
-    let far_year = entry_check
-        .filter(|c| c.document_entries.is_empty())
-        .and_then(EntryCheck::far_year);
+    // the birth years stored beside the postings. An entry holding the traveller's
+    // document number is a hit whatever its dates, but `screen` scores those entries'
+    // names itself, so they need not come through here.
+    let far_year = entry_check.and_then(EntryCheck::far_year);
     let years_of = |span: std::ops::Range<usize>| -> &[crate::index::BirthYears] {
         posting_years.get(span).unwrap_or(&[])
     };
@@ -983,15 +982,14 @@ pub(crate) fn screen(
             }
         }
     }
-    let query = &readings[0];
-    let q_weights: Vec<f32> = query.iter().map(|q| q.weight).collect();
+    // Entries holding the traveller's document number: every name under every reading
+    // (the candidate search may skip them, by their dates), for the explanation.
     for &e in &doc_entries {
-        if best.contains_key(&e) {
-            continue;
+        let mut eb: Option<EntryBest> = best.remove(&e);
+        for (reading, query) in readings.iter().enumerate() {
+            let q_weights: Vec<f32> = query.iter().map(|q| q.weight).collect();
+            best_name_of_entry(index, query, &q_weights, reading, e, &mut eb);
         }
-        // Score the entry's names directly for the explanation.
-        let mut eb: Option<EntryBest> = None;
-        best_name_of_entry(index, query, &q_weights, 0, e, &mut eb);
         if let Some(eb) = eb {
             best.insert(e, eb);
         }

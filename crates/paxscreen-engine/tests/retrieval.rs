@@ -2,7 +2,8 @@
 //! whole list scores at or above the threshold, and scores agree exactly.
 
 use paxscreen_core::{
-    Country, DobSpec, Gender, ListedName, NameQuality, PartialDate, Traveller, WatchlistEntry,
+    Country, DobSpec, Document, Gender, ListedName, NameQuality, PartialDate, Traveller,
+    WatchlistEntry,
 };
 use paxscreen_engine::{ScreenOptions, Screener};
 use proptest::prelude::*;
@@ -105,7 +106,11 @@ proptest! {
         nat in prop::option::of(0usize..2),
         gender in prop::option::of(0usize..3),
         threshold in 0.3f64..0.95,
+        doc in prop::option::of(0usize..3),
     ) {
+        // Every other entry holds one of three document numbers; a traveller holding
+        // one makes those entries hits whatever their names and dates.
+        let passport = |k: usize| Document { doc_type: "P".into(), issuer: String::new(), number: format!("AB1234{k}") };
         let entries: Vec<WatchlistEntry> = list.iter().enumerate().map(|(i, (toks, date, nat, gender))| WatchlistEntry {
             id: format!("E{i}"),
             list: "P".into(),
@@ -114,6 +119,7 @@ proptest! {
             // 2: two nationalities.
             nationalities: nat.map(|n| if n == 2 { vec![country(0), country(1)] } else { vec![country(n)] }).unwrap_or_default(),
             gender: gender.map(sex),
+            documents: if i % 2 == 0 { vec![passport(i % 3)] } else { vec![] },
             ..Default::default()
         }).collect();
         let screener = Screener::build(entries, vec![]).unwrap();
@@ -130,6 +136,7 @@ proptest! {
             dob,
             nationality: nat.map(country),
             gender: gender.map(sex),
+            documents: doc.map(passport).into_iter().collect(),
             ..Default::default()
         };
         let opts = ScreenOptions { threshold, max_hits: 1000 };
