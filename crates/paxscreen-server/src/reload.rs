@@ -141,8 +141,11 @@ impl ReloadHandle {
         match loaded.and_then(|r| r) {
             Ok(screener) => {
                 let info = screener.info().clone();
-                let old = self.inner.current.swap(Arc::new(screener));
+                // Counted before it is published: whoever loads the new watchlist (an
+                // acquire of the swap below) also sees the count that includes it, so
+                // WatchlistInfo never pairs a new version with the old count.
                 self.inner.reloads.fetch_add(1, Ordering::Relaxed);
+                let old = self.inner.current.swap(Arc::new(screener));
                 self.inner.metrics.reload(true);
                 self.inner.metrics.watchlist(&info);
                 tracing::info!(
