@@ -229,7 +229,8 @@ pub(crate) struct TokenValues<'a> {
     nq: usize,
 }
 
-/// Runs `f` with the values of `by_value[i]` = (value, listed token) per traveller token.
+/// Runs `f` with the values of `by_value[i]` = (value, listed token, posting length) per
+/// traveller token (see [`crate::query::Valued`]).
 pub(crate) fn with_token_values<R>(
     n_tokens: usize,
     by_value: &[&[crate::query::Valued]],
