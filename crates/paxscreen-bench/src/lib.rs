@@ -37,6 +37,10 @@ pub struct BenchArgs {
     /// Single-traveller latency samples.
     #[arg(long, default_value_t = 2000)]
     pub latency_samples: usize,
+    /// How many of the slowest latency samples to list, with the names each read
+    /// (the travellers are synthetic: their names are printed).
+    #[arg(long, default_value_t = 5)]
+    pub slowest: usize,
     /// Also write the report as JSON to this file.
     #[arg(long, value_name = "PATH")]
     pub json: Option<std::path::PathBuf>,
@@ -52,6 +56,7 @@ impl Default for BenchArgs {
             exhaustive_sample: 200,
             threshold: None,
             latency_samples: 2000,
+            slowest: 5,
             json: None,
         }
     }
@@ -128,6 +133,8 @@ pub struct BenchReport {
     pub latency_p99_ms: f64,
     /// Single-traveller latency, maximum (ms).
     pub latency_max_ms: f64,
+    /// The slowest latency samples, slowest first (`--slowest`).
+    pub slowest: Vec<SlowTraveller>,
     /// Peak resident memory of the process (VmHWM), bytes; 0 when unknown.
     pub peak_rss_bytes: u64,
     /// Resident memory after loading the snapshot and dropping the built screener.
@@ -152,6 +159,21 @@ pub struct BenchReport {
     pub exhaustive_recall_hits: u64,
     /// Listed travellers of the sample found by the index.
     pub indexed_recall_hits: u64,
+}
+
+/// One of the slowest single-traveller screenings of `paxscreen bench`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SlowTraveller {
+    /// Screening time (ms, warm).
+    pub ms: f64,
+    /// The synthetic traveller's `SURNAME / GIVEN NAMES`.
+    pub name: String,
+    /// Date of birth as written, when given.
+    pub dob: Option<String>,
+    /// Listed names the candidate search read for it (every reading of the name).
+    pub names_read: u64,
+    /// Of those, the names kept for scoring.
+    pub kept: u64,
 }
 
 impl BenchReport {
@@ -223,6 +245,19 @@ impl BenchReport {
         let mut out = String::new();
         for (k, v) in rows {
             out.push_str(&format!("{k:<w$}  {v}\n"));
+        }
+        if !self.slowest.is_empty() {
+            out.push_str("slowest latency samples (names read / kept):\n");
+            for s in &self.slowest {
+                out.push_str(&format!(
+                    "  {:.3} ms  {} ({})  {} / {}\n",
+                    s.ms,
+                    s.name,
+                    s.dob.as_deref().unwrap_or("no date of birth"),
+                    s.names_read,
+                    s.kept
+                ));
+            }
         }
         out
     }
@@ -358,11 +393,28 @@ pub fn run_bench(args: BenchArgs) -> Result<BenchReport, BenchError> {
             let t = &travellers[(i * 7919) % travellers.len()];
             let t0 = Instant::now();
             let h = screener.screen(t, &options);
-            lat.push(t0.elapsed());
+            lat.push((t0.elapsed(), (i * 7919) % travellers.len()));
             std::hint::black_box(h);
         }
     }
     lat.sort_unstable();
+    let slowest: Vec<SlowTraveller> = lat
+        .iter()
+        .rev()
+        .take(args.slowest)
+        .map(|&(d, i)| {
+            let t = &travellers[i];
+            let c = screener.candidate_count(t, &options);
+            SlowTraveller {
+                ms: d.as_secs_f64() * 1e3,
+                name: format!("{} / {}", t.surname, t.given_names),
+                dob: t.dob.map(|d| d.to_string()),
+                names_read: c.considered as u64,
+                kept: c.kept as u64,
+            }
+        })
+        .collect();
+    let lat: Vec<Duration> = lat.into_iter().map(|(d, _)| d).collect();
 
     // Quality at this threshold.
     let mut innocents = 0u64;
@@ -449,6 +501,7 @@ pub fn run_bench(args: BenchArgs) -> Result<BenchReport, BenchError> {
         latency_p50_ms: percentile(&lat, 0.50),
         latency_p99_ms: percentile(&lat, 0.99),
         latency_max_ms: percentile(&lat, 1.0),
+        slowest,
         peak_rss_bytes: proc_status_bytes("VmHWM"),
         loaded_rss_bytes,
         innocent_alert_rate: alerts as f64 / innocents.max(1) as f64,
@@ -482,6 +535,7 @@ mod tests {
             exhaustive_sample: 40,
             threshold: None,
             latency_samples: 50,
+            slowest: 3,
             json: None,
         };
         let r = run_bench(args).unwrap();
@@ -489,6 +543,15 @@ mod tests {
         assert!(r.names >= 2000);
         assert!(r.batch_tps > 0.0 && r.snapshot_bytes > 0);
         assert_eq!(r.exhaustive_recall_hits, r.indexed_recall_hits);
+        // The slowest samples, slowest first, each at or above the median.
+        assert_eq!(r.slowest.len(), 3);
+        assert!(r.slowest.windows(2).all(|w| w[0].ms >= w[1].ms));
+        assert!(r.slowest[2].ms >= r.latency_p50_ms);
+        assert!(r
+            .slowest
+            .iter()
+            .all(|s| s.names_read >= s.kept && s.name.contains(" / ")));
+        assert!(r.table().contains("slowest latency samples"));
     }
 
     #[test]
