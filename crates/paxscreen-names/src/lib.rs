@@ -1412,11 +1412,10 @@ fn icao_arabic_letters(token: &str) -> Option<String> {
 /// with O or an I after the start they stay so), or a word only §6 C spells so (EBD,
 /// ALLH), and every letter in the table.
 fn is_icao_arabic_cue(token: &str) -> bool {
-    let strong = [
-        "XKH", "XTH", "XDH", "XSH", "XSS", "XDZ", "XTT", "XZZ", "XAY", "XAA", "XAE",
-    ]
-    .iter()
-    .any(|d| token.contains(d));
+    // The three-letter digraphs of the table.
+    let strong = ICAO_ARABIC
+        .iter()
+        .any(|(l, _)| l.len() == 3 && token.contains(l));
     let weak =
         token.contains("XH") && !token.contains('O') && !token.bytes().skip(1).any(|b| b == b'I');
     // Words only §6 C writes so: عبد as EBD, الله as ALLH, الدين as ALDYN, ابو as ABW
