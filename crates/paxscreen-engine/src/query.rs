@@ -965,8 +965,12 @@ pub(crate) fn screen(
             }
         }
     };
-    for (reading, query) in readings.iter().enumerate() {
-        let q_weights: Vec<f32> = query.iter().map(|q| q.weight).collect();
+    // Each reading's traveller-token weights (unmatched costs), for direct scoring.
+    let weights_of: Vec<Vec<f32>> = readings
+        .iter()
+        .map(|query| query.iter().map(|q| q.weight).collect())
+        .collect();
+    for (reading, (query, q_weights)) in readings.iter().zip(&weights_of).enumerate() {
         for (name, s) in candidate_names(index, query, needed, exhaustive, &mut 0, check) {
             offer(&mut best, name, s, reading);
         }
@@ -974,7 +978,7 @@ pub(crate) fn screen(
             let floor = threshold - exact_bonus - crate::hot::NEEDED_MARGIN;
             for e in index.entries_born_on(d) {
                 for name in index.names_of_entry(e) {
-                    let s = score_indexed_name(index, query, &q_weights, name as u32);
+                    let s = score_indexed_name(index, query, q_weights, name as u32);
                     if s.score >= floor {
                         offer(&mut best, name as u32, s, reading);
                     }
@@ -986,9 +990,8 @@ pub(crate) fn screen(
     // (the candidate search may skip them, by their dates), for the explanation.
     for &e in &doc_entries {
         let mut eb: Option<EntryBest> = best.remove(&e);
-        for (reading, query) in readings.iter().enumerate() {
-            let q_weights: Vec<f32> = query.iter().map(|q| q.weight).collect();
-            best_name_of_entry(index, query, &q_weights, reading, e, &mut eb);
+        for (reading, (query, q_weights)) in readings.iter().zip(&weights_of).enumerate() {
+            best_name_of_entry(index, query, q_weights, reading, e, &mut eb);
         }
         if let Some(eb) = eb {
             best.insert(e, eb);
