@@ -289,12 +289,27 @@ pub(crate) struct Index {
     /// entry order). Derived when built or opened: the exact-date pass looks up the names
     /// of ~50 entries per traveller at 1M entries, two binary searches each without it.
     pub entry_names: Vec<u32>,
+    /// The weight (`tables.name_weight`) of each name in `tables.token_names`, parallel
+    /// to its flat list: the candidate search cuts a posting list at the first name too
+    /// heavy to reach the floor without reading the names' weights one cache miss each.
+    /// Derived when built or opened.
+    pub posting_weights: Vec<f32>,
     /// form string -> form id
     pub forms_fst: Map<FstBytes>,
     /// variant key -> key id
     pub keys_fst: Map<FstBytes>,
     /// deletion variant -> id into `delete_forms`
     pub deletes_fst: Map<FstBytes>,
+}
+
+/// The weight of each name in the flat posting lists (see [`Index::posting_weights`]).
+pub(crate) fn posting_weights(tables: &Tables) -> Vec<f32> {
+    tables
+        .token_names
+        .flat()
+        .iter()
+        .map(|&n| tables.name_weight.get(n as usize).copied().unwrap_or(0.0))
+        .collect()
 }
 
 /// Tokens a [`NameCard`] holds inline.
@@ -553,6 +568,7 @@ impl Index {
             name_tokens: NameCards::new(&tables.names, &tables.name_weight),
             birth_dates: birth_dates(&entries),
             entry_names: entry_names(&tables.names, entries.len()),
+            posting_weights: posting_weights(&tables),
             entries,
             tables,
             forms_fst,

@@ -523,7 +523,6 @@ fn candidate_names(
         .map(|v| v.first().map_or(0.0, |m| m.0))
         .collect();
     let total: f32 = vmax.iter().sum();
-    let name_weight = &index.tables.name_weight;
     // Pairs a name must hold one of: take the highest-valued pair while a name holding
     // none of the pairs taken so far could still reach the floor.
     let mut taken = vec![0usize; query.len()];
@@ -563,22 +562,21 @@ fn candidate_names(
     // `name_bound_with_listed(x, unmatched, w)`, which falls as `w` grows. Postings run
     // lightest name first: the other pairs' lists are read only up to the first name
     // too heavy to reach the floor.
-    let read_upto = |p: &[u32], x: f32, unmatched: f32| -> usize {
-        if p.len() < SHORT_LIST {
-            return p.len();
+    let weights_of =
+        |span: std::ops::Range<usize>| -> &[f32] { index.posting_weights.get(span).unwrap_or(&[]) };
+    let read_upto = |t: u32, x: f32, unmatched: f32| -> usize {
+        let w = weights_of(postings.span(t));
+        if w.len() < SHORT_LIST {
+            return w.len();
         }
-        p.partition_point(|&n| {
-            name_weight.get(n as usize).is_some_and(|&w| {
-                crate::hot::name_bound_with_listed(x, unmatched, w) + 2e-4 >= floor
-            })
-        })
+        w.partition_point(|&w| crate::hot::name_bound_with_listed(x, unmatched, w) + 2e-4 >= floor)
     };
     let mut early: Option<(usize, usize)> = None;
     for (s, (stop_taken, cost, x, unmatched)) in stops.iter().enumerate() {
         let mut cost = *cost;
         for (i, v) in by_value.iter().enumerate() {
             for m in &v[stop_taken[i]..taken[i]] {
-                cost += read_upto(postings.get(m.1), *x, *unmatched);
+                cost += read_upto(m.1, *x, *unmatched);
             }
         }
         if cost < early.map_or(pairs_cost, |e| e.1) {
@@ -643,39 +641,80 @@ fn candidate_names(
         })
     } else {
         // The union of the pairs taken: membership in a bit set that stays in cache.
-        with_bits(index.tables.names.len(), |bits, summary| {
+        // Each list is read in zones (see `Zones`). With an early stop, the zones of the
+        // pairs taken by the stop are those of the pairs it took; a name of the pairs
+        // after it holding none of those is one up to `read_upto`, in zone A of all the
+        // pairs taken, or met by two traveller tokens there.
+        let zone_taken: &[usize] = match early {
+            Some((s, _)) => &stops[s].0,
+            None => &taken,
+        };
+        let zone = Zones::new(query, &by_value, zone_taken);
+        let zone_after = early.map(|_| Zones::new(query, &by_value, &taken));
+        with_bits(index.tables.names.len(), |bits, summary, seen| {
             // The second level marks the words in use, so that the union comes out in
             // ascending order by a scan of the words set (sorting it cost 9% of a run).
             let mut count = 0usize;
+            let mut mark = |n: u32| {
+                let (word, bit) = (n as usize / 64, 1u64 << (n % 64));
+                if bits[word] & bit == 0 {
+                    bits[word] |= bit;
+                    summary[word / 64] |= 1u64 << (word % 64);
+                    count += 1;
+                }
+            };
+            // Zone B names met by the tokens before this one (`seen`), and by this one
+            // (`met`, added to `seen` when the token is done): a name met by two
+            // traveller tokens is a candidate.
+            let mut met: Vec<u32> = Vec::new();
+            let mut all_met: Vec<u32> = Vec::new();
             for (i, v) in by_value.iter().enumerate() {
-                for (j, &(_, t, _)) in v[..taken[i]].iter().enumerate() {
-                    let mut list = postings.get(t);
+                for &n in &met {
+                    seen[n as usize / 64] |= 1u64 << (n % 64);
+                }
+                all_met.append(&mut met);
+                for (j, &(value, t, _)) in v[..taken[i]].iter().enumerate() {
+                    let span = postings.span(t);
+                    let list = postings.get(t);
+                    let mut upto = list.len();
                     if let Some((s, _)) = early {
                         let (stop_taken, _, x, unmatched) = &stops[s];
                         if j >= stop_taken[i] {
-                            list = &list[..read_upto(list, *x, *unmatched)];
+                            upto = read_upto(t, *x, *unmatched);
                         }
                     }
-                    let mut mark = |n: u32| {
-                        let (word, bit) = (n as usize / 64, 1u64 << (n % 64));
-                        if bits[word] & bit == 0 {
-                            bits[word] |= bit;
-                            summary[word / 64] |= 1u64 << (word % 64);
-                            count += 1;
-                        }
+                    let years = years_of(span.clone());
+                    let near =
+                        |k: usize| far_year.is_none_or(|y| years.get(k).is_none_or(|b| b.near(y)));
+                    // The heaviest name of this list in zone A, and in either zone.
+                    let cut = |(x, unmatched): (f32, f32)| {
+                        crate::hot::weight_cut(value + x, unmatched, floor, 2e-4)
                     };
-                    match far_year {
-                        Some(y) => {
-                            let years = years_of(postings.span(t));
-                            for (&n, b) in list.iter().zip(years) {
-                                if b.near(y) {
-                                    mark(n);
-                                }
-                            }
+                    let (cut_a, cut_b) = match &zone_after {
+                        Some(z) if j >= zone_taken[i] => (cut(z.a[i]), f32::INFINITY),
+                        _ => (cut(zone.a[i]), cut(zone.b[i])),
+                    };
+                    let ws = weights_of(span);
+                    let mut in_a = true;
+                    for (k, &n) in list[..upto].iter().enumerate() {
+                        let w = ws.get(k).copied().unwrap_or(0.0);
+                        if w > cut_b {
+                            break;
                         }
-                        None => list.iter().for_each(|&n| mark(n)),
+                        in_a = in_a && w <= cut_a;
+                        if !near(k) {
+                            continue;
+                        }
+                        if in_a || seen[n as usize / 64] & (1u64 << (n % 64)) != 0 {
+                            mark(n);
+                        } else {
+                            met.push(n);
+                        }
                     }
                 }
+            }
+            for n in all_met {
+                seen[n as usize / 64] = 0;
             }
             let mut out = Vec::with_capacity(count);
             for (si, used) in summary.iter_mut().enumerate() {
@@ -789,6 +828,48 @@ fn candidate_names(
         }
         kept
     })
+}
+
+/// The zones of a taken pair's posting list (lightest name first). A reachable name
+/// holding taken pairs of one traveller token `i` only gets from every other token `j`
+/// at most the value of `j`'s first untaken pair (a better one would be taken), and
+/// nothing from a token whose pairs are all taken: so it is light enough to reach the
+/// floor with that (zone A of its best taken pair's list). A name past zone A is a
+/// candidate only when it holds a taken pair of another traveller token too (zone B,
+/// light enough to reach the floor with every other token at its best value); a name
+/// past zone B cannot reach the floor. Of the names the union reads, 95% hold a pair of
+/// one traveller token only and most of those are past zone A.
+struct Zones {
+    /// Per traveller token: the value the other tokens can add and the unmatched weight
+    /// they leave at least, for a name in zone A, then in zone B.
+    a: Vec<(f32, f32)>,
+    b: Vec<(f32, f32)>,
+}
+
+impl Zones {
+    fn new(query: &[QueryToken], by_value: &[&[Valued]], taken: &[usize]) -> Zones {
+        let others = |i: usize, f: &dyn Fn(usize) -> (f32, f32)| {
+            (0..query.len())
+                .filter(|&j| j != i)
+                .map(f)
+                .fold((0.0, 0.0), |(x, u), (dx, du)| (x + dx, u + du))
+        };
+        // Zone A: a token with untaken pairs adds at most the first one's value; one
+        // with all its pairs taken (or none) stays unmatched.
+        let untaken = |j: usize| match by_value[j].get(taken[j]) {
+            Some(m) => (m.0, 0.0),
+            None => (0.0, query[j].weight),
+        };
+        // Zone B: a token adds at most its best value; one meeting nothing stays unmatched.
+        let best = |j: usize| match by_value[j].first() {
+            Some(m) => (m.0, 0.0),
+            None => (0.0, query[j].weight),
+        };
+        Zones {
+            a: (0..query.len()).map(|i| others(i, &untaken)).collect(),
+            b: (0..query.len()).map(|i| others(i, &best)).collect(),
+        }
+    }
 }
 
 fn score_indexed_name(

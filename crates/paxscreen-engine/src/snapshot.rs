@@ -374,20 +374,26 @@ pub(crate) fn open(dir: &Path) -> Result<Screener, EngineError> {
     if !tables.names.is_sorted_by_key(|n| n.entry) {
         return Err(bad(&epath, "names are not stored in entry order"));
     }
-    let ((name_tokens, entry_names), birth_dates) = rayon::join(
+    let ((name_tokens, entry_names), (birth_dates, posting_weights)) = rayon::join(
         || {
             (
                 crate::index::NameCards::new(&tables.names, &tables.name_weight),
                 crate::index::entry_names(&tables.names, entries.len()),
             )
         },
-        || crate::index::birth_dates(&entries),
+        || {
+            (
+                crate::index::birth_dates(&entries),
+                crate::index::posting_weights(&tables),
+            )
+        },
     );
     let index = Index {
         id: crate::index::next_index_id(),
         name_tokens,
         birth_dates,
         entry_names,
+        posting_weights,
         entries,
         tables,
         forms_fst,
