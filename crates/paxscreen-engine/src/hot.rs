@@ -330,9 +330,8 @@ mod tests {
 
     #[test]
     fn weight_cut_keeps_every_weight_the_bound_passes_and_little_more() {
-        let grid = |lo: f32, hi: f32, n: usize| {
-            (0..=n).map(move |k| lo + (hi - lo) * k as f32 / n as f32)
-        };
+        let grid =
+            |lo: f32, hi: f32, n: usize| (0..=n).map(move |k| lo + (hi - lo) * k as f32 / n as f32);
         let mut passed = 0;
         for x in grid(0.05, 40.0, 60) {
             for unmatched in grid(0.0, 30.0, 30) {

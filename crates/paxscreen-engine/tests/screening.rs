@@ -439,7 +439,13 @@ fn candidate_count_skips_names_too_heavy_to_reach_the_threshold() {
     // reach the threshold, and lie after E2 in the token's postings (lightest first):
     // the search reads E2 alone. AL-BAGHDADI is held by one name.
     let common = s.candidate_count(&traveller("ALI", "MOHAMMED", None, None), &opts);
-    assert_eq!(common, paxscreen_engine::Candidates { considered: 1, kept: 1 });
+    assert_eq!(
+        common,
+        paxscreen_engine::Candidates {
+            considered: 1,
+            kept: 1
+        }
+    );
     let rare = s.candidate_count(&traveller("AL-BAGHDADI", "ABU BAKR", None, None), &opts);
     assert_eq!(rare.kept, 1, "{rare:?}");
     assert!(rare.considered <= 2, "{rare:?}");
