@@ -289,11 +289,12 @@ pub(crate) struct Index {
     /// entry order). Derived when built or opened: the exact-date pass looks up the names
     /// of ~50 entries per traveller at 1M entries, two binary searches each without it.
     pub entry_names: Vec<u32>,
-    /// The weight (`tables.name_weight`) of each name in `tables.token_names`, parallel
-    /// to its flat list: the candidate search cuts a posting list at the first name too
-    /// heavy to reach the floor without reading the names' weights one cache miss each.
-    /// Derived when built or opened.
-    pub posting_weights: Vec<f32>,
+    /// Each name of `tables.token_names` with its weight (`tables.name_weight`) and
+    /// its entry's birth years (`tables.token_name_years`), parallel to the flat list:
+    /// the candidate union reads a posting list in one stream, one cache miss where
+    /// the three arrays took three (most lists it reads hold a name or two), and cuts
+    /// it at the first name too heavy to reach the floor. Derived when built or opened.
+    pub postings_hot: Vec<HotPosting>,
     /// form string -> form id
     pub forms_fst: Map<FstBytes>,
     /// variant key -> key id
@@ -302,13 +303,30 @@ pub(crate) struct Index {
     pub deletes_fst: Map<FstBytes>,
 }
 
-/// The weight of each name in the flat posting lists (see [`Index::posting_weights`]).
-pub(crate) fn posting_weights(tables: &Tables) -> Vec<f32> {
+/// A posting as the candidate union reads it (see [`Index::postings_hot`]).
+#[derive(Clone, Copy)]
+pub(crate) struct HotPosting {
+    pub name: u32,
+    pub weight: f32,
+    pub years: BirthYears,
+}
+
+/// The postings of `tables` with their names' weights and birth years inline.
+pub(crate) fn postings_hot(tables: &Tables) -> Vec<HotPosting> {
     tables
         .token_names
         .flat()
         .iter()
-        .map(|&n| tables.name_weight.get(n as usize).copied().unwrap_or(0.0))
+        .enumerate()
+        .map(|(k, &n)| HotPosting {
+            name: n,
+            weight: tables.name_weight.get(n as usize).copied().unwrap_or(0.0),
+            years: tables
+                .token_name_years
+                .get(k)
+                .copied()
+                .unwrap_or(BirthYears::ANY),
+        })
         .collect()
 }
 
@@ -568,7 +586,7 @@ impl Index {
             name_tokens: NameCards::new(&tables.names, &tables.name_weight),
             birth_dates: birth_dates(&entries),
             entry_names: entry_names(&tables.names, entries.len()),
-            posting_weights: posting_weights(&tables),
+            postings_hot: postings_hot(&tables),
             entries,
             tables,
             forms_fst,

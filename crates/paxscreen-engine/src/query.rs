@@ -562,14 +562,17 @@ fn candidate_names(
     // `name_bound_with_listed(x, unmatched, w)`, which falls as `w` grows. Postings run
     // lightest name first: the other pairs' lists are read only up to the first name
     // too heavy to reach the floor.
-    let weights_of =
-        |span: std::ops::Range<usize>| -> &[f32] { index.posting_weights.get(span).unwrap_or(&[]) };
+    let hot_postings = |t: u32| -> &[crate::index::HotPosting] {
+        index.postings_hot.get(postings.span(t)).unwrap_or(&[])
+    };
     let read_upto = |t: u32, x: f32, unmatched: f32| -> usize {
-        let w = weights_of(postings.span(t));
-        if w.len() < SHORT_LIST {
-            return w.len();
+        let list = hot_postings(t);
+        if list.len() < SHORT_LIST {
+            return list.len();
         }
-        w.partition_point(|&w| crate::hot::name_bound_with_listed(x, unmatched, w) + 2e-4 >= floor)
+        list.partition_point(|p| {
+            crate::hot::name_bound_with_listed(x, unmatched, p.weight) + 2e-4 >= floor
+        })
     };
     let mut early: Option<(usize, usize)> = None;
     for (s, (stop_taken, cost, x, unmatched)) in stops.iter().enumerate() {
@@ -674,37 +677,31 @@ fn candidate_names(
                 }
                 all_met.append(&mut met);
                 for (j, &(value, t, _)) in v[..taken[i]].iter().enumerate() {
-                    let span = postings.span(t);
-                    let list = postings.get(t);
-                    let mut upto = list.len();
-                    if let Some((s, _)) = early {
-                        let (stop_taken, _, x, unmatched) = &stops[s];
-                        if j >= stop_taken[i] {
-                            upto = read_upto(t, *x, *unmatched);
+                    // The heaviest name of this list in zone A, and in either zone; after
+                    // an early stop, in either zone and holding none of the stop's pairs.
+                    let cut =
+                        |x: f32, unmatched: f32| crate::hot::weight_cut(x, unmatched, floor, 2e-4);
+                    let (cut_a, cut_b) = match (&zone_after, early) {
+                        (Some(z), Some((s, _))) if j >= zone_taken[i] => {
+                            let (_, _, x, unmatched) = &stops[s];
+                            let (xa, ua) = z.a[i];
+                            (cut(value + xa, ua), cut(*x, *unmatched))
                         }
-                    }
-                    let years = years_of(span.clone());
-                    let near =
-                        |k: usize| far_year.is_none_or(|y| years.get(k).is_none_or(|b| b.near(y)));
-                    // The heaviest name of this list in zone A, and in either zone.
-                    let cut = |(x, unmatched): (f32, f32)| {
-                        crate::hot::weight_cut(value + x, unmatched, floor, 2e-4)
+                        _ => {
+                            let ((xa, ua), (xb, ub)) = (zone.a[i], zone.b[i]);
+                            (cut(value + xa, ua), cut(value + xb, ub))
+                        }
                     };
-                    let (cut_a, cut_b) = match &zone_after {
-                        Some(z) if j >= zone_taken[i] => (cut(z.a[i]), f32::INFINITY),
-                        _ => (cut(zone.a[i]), cut(zone.b[i])),
-                    };
-                    let ws = weights_of(span);
                     let mut in_a = true;
-                    for (k, &n) in list[..upto].iter().enumerate() {
-                        let w = ws.get(k).copied().unwrap_or(0.0);
-                        if w > cut_b {
+                    for p in hot_postings(t) {
+                        if p.weight > cut_b {
                             break;
                         }
-                        in_a = in_a && w <= cut_a;
-                        if !near(k) {
+                        in_a = in_a && p.weight <= cut_a;
+                        if far_year.is_some_and(|y| !p.years.near(y)) {
                             continue;
                         }
+                        let n = p.name;
                         if in_a || seen[n as usize / 64] & (1u64 << (n % 64)) != 0 {
                             mark(n);
                         } else {

@@ -374,7 +374,7 @@ pub(crate) fn open(dir: &Path) -> Result<Screener, EngineError> {
     if !tables.names.is_sorted_by_key(|n| n.entry) {
         return Err(bad(&epath, "names are not stored in entry order"));
     }
-    let ((name_tokens, entry_names), (birth_dates, posting_weights)) = rayon::join(
+    let ((name_tokens, entry_names), (birth_dates, postings_hot)) = rayon::join(
         || {
             (
                 crate::index::NameCards::new(&tables.names, &tables.name_weight),
@@ -384,7 +384,7 @@ pub(crate) fn open(dir: &Path) -> Result<Screener, EngineError> {
         || {
             (
                 crate::index::birth_dates(&entries),
-                crate::index::posting_weights(&tables),
+                crate::index::postings_hot(&tables),
             )
         },
     );
@@ -393,7 +393,7 @@ pub(crate) fn open(dir: &Path) -> Result<Screener, EngineError> {
         name_tokens,
         birth_dates,
         entry_names,
-        posting_weights,
+        postings_hot,
         entries,
         tables,
         forms_fst,
