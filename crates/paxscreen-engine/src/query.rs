@@ -505,16 +505,12 @@ fn candidate_names(
     }
     let tokens = &index.tables.tokens;
     let postings = &index.tables.token_names;
-    let posting_years = &index.tables.token_name_years;
     // Names whose entry was born more than a year away from the traveller cannot be
     // hits (see `EntryCheck::far_year`): the union skips them as it reads them, from
     // the birth years stored beside the postings. An entry holding the traveller's
     // document number is a hit whatever its dates, but `screen` scores those entries'
     // names itself, so they need not come through here.
     let far_year = entry_check.and_then(EntryCheck::far_year);
-    let years_of = |span: std::ops::Range<usize>| -> &[crate::index::BirthYears] {
-        posting_years.get(span).unwrap_or(&[])
-    };
     let floor = needed - NEEDED_MARGIN;
     // Each traveller token's matches by value (similarity x listed weight), highest first.
     let by_value: Vec<&[Valued]> = query.iter().map(|q| &q.by_value[..]).collect();
@@ -601,44 +597,41 @@ fn candidate_names(
     required.sort_unstable();
     let required_cost: usize = required.iter().map(|r| r.0).sum();
     let names = if !required.is_empty() && required_cost < pairs_cost {
+        // A name past zone B of a list (see `Zones`) cannot reach the floor.
+        let zone = Zones::new(query, &by_value, &taken);
         with_marks(index.tables.names.len(), |marks| {
             let mut out = Vec::new();
-            // marks[n] counts the required tokens `n` has met so far, in order.
+            // The names marked: those of the first required token, as marks[n] counts
+            // the required tokens `n` has met so far, in order.
+            let mut touched = Vec::new();
             let last = required.len() - 1;
-            // Far-born names are skipped before their mark is touched (the years run in
-            // list order beside the ids; the marks are a cache miss each), so they are
-            // never marked at all.
-            let far = |years: &[crate::index::BirthYears], j: usize| {
-                far_year.is_some_and(|y| years.get(j).is_some_and(|b| !b.near(y)))
-            };
             for (k, &(_, i)) in required.iter().enumerate() {
-                for &(_, t, _) in by_value[i] {
-                    let years = years_of(postings.span(t));
-                    for (j, &n) in postings.get(t).iter().enumerate() {
-                        if far(years, j) {
+                let (xb, ub) = zone.b[i];
+                for &(value, t, _) in by_value[i] {
+                    let cut_b = crate::hot::weight_cut(value + xb, ub, floor, 2e-4);
+                    for p in hot_postings(t) {
+                        if p.weight > cut_b {
+                            break;
+                        }
+                        // Far-born names are skipped before their mark is touched (a
+                        // cache miss each), so they are never marked at all.
+                        if far_year.is_some_and(|y| !p.years.near(y)) {
                             continue;
                         }
-                        let m = &mut marks[n as usize];
+                        let m = &mut marks[p.name as usize];
                         if *m as usize == k {
                             *m += 1;
+                            if k == 0 {
+                                touched.push(p.name);
+                            }
                             if k == last {
-                                out.push(n);
+                                out.push(p.name);
                             }
                         }
                     }
                 }
             }
-            // Only the first required token's names that were not skipped were marked.
-            let first = required[0].1;
-            let touched = by_value[first].iter().flat_map(|m| {
-                let years = years_of(postings.span(m.1));
-                let list = postings.get(m.1);
-                list.iter()
-                    .enumerate()
-                    .filter(move |&(j, _)| !far(years, j))
-                    .map(|(_, &n)| n)
-            });
-            clear_marks(marks, touched);
+            clear_marks(marks, touched.into_iter());
             out.sort_unstable();
             out
         })
