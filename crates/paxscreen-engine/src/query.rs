@@ -639,8 +639,9 @@ fn candidate_names(
         // The union of the pairs taken: membership in a bit set that stays in cache.
         // Each list is read in zones (see `Zones`). With an early stop, the zones of the
         // pairs taken by the stop are those of the pairs it took; a name of the pairs
-        // after it holding none of those is one up to `read_upto`, in zone A of all the
-        // pairs taken, or met by two traveller tokens there.
+        // after it that holds none of those is light enough for the stop's bound (see
+        // `read_upto`), and in zone A of all the pairs taken or met by two traveller
+        // tokens there.
         let zone_taken: &[usize] = match early {
             Some((s, _)) => &stops[s].0,
             None => &taken,
@@ -827,8 +828,8 @@ fn candidate_names(
 /// floor with that (zone A of its best taken pair's list). A name past zone A is a
 /// candidate only when it holds a taken pair of another traveller token too (zone B,
 /// light enough to reach the floor with every other token at its best value); a name
-/// past zone B cannot reach the floor. Of the names the union reads, 95% hold a pair of
-/// one traveller token only and most of those are past zone A.
+/// past zone B cannot reach the floor. (At 1M entries, 9.5M of the 22.2M names the union
+/// read for 20k travellers without zones lie past zone A and hold one token only.)
 struct Zones {
     /// Per traveller token: the value the other tokens can add and the unmatched weight
     /// they leave at least, for a name in zone A, then in zone B.
