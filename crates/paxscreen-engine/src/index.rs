@@ -180,7 +180,8 @@ impl Postings {
     }
 
     /// Where list `i` sits in the flat data (empty for an unknown list): arrays kept
-    /// parallel to the postings ([`Tables::token_name_years`]) are indexed by it.
+    /// parallel to the postings ([`Tables::token_name_years`], [`Index::postings_hot`])
+    /// are indexed by it.
     pub fn span(&self, i: u32) -> std::ops::Range<usize> {
         let i = i as usize;
         match (self.offsets.get(i), self.offsets.get(i + 1)) {
@@ -248,10 +249,11 @@ pub(crate) struct Tables {
     /// (normalized document number, entry), sorted.
     pub documents: Vec<(String, u32)>,
     /// The birth years of the entry of each name in `token_names`, parallel to its flat
-    /// data (see [`BirthYears`]): the union of candidate names skips the names whose
-    /// entry was born years away from the traveller while it reads their ids in order,
-    /// without a cache miss per name. Stored, not derived on opening: walking a million
-    /// entries' dates added 0.1 s to a 0.8 s load.
+    /// data (see [`BirthYears`]): the candidate search skips the names whose entry was
+    /// born years away from the traveller while it reads their ids in order, without a
+    /// cache miss per name (it reads them from [`Index::postings_hot`], derived from
+    /// this). Stored, not derived on opening: walking a million entries' dates added
+    /// 0.1 s to a 0.8 s load.
     pub token_name_years: Vec<BirthYears>,
 }
 
