@@ -557,25 +557,26 @@ fn candidate_names(
     // least `unmatched` left, so with total weight `w` it scores at most
     // `name_bound_with_listed(x, unmatched, w)`, which falls as `w` grows. Postings run
     // lightest name first: the other pairs' lists are read only up to the first name
-    // too heavy to reach the floor.
+    // heavier than `cut(x, unmatched)`, the heaviest that can reach the floor. The same
+    // cut bounds the zones of the lists below.
+    let cut = |x: f32, unmatched: f32| crate::hot::weight_cut(x, unmatched, floor, 2e-4);
     let hot_postings = |t: u32| -> &[crate::index::HotPosting] {
         index.postings_hot.get(postings.span(t)).unwrap_or(&[])
     };
-    let read_upto = |t: u32, x: f32, unmatched: f32| -> usize {
+    let read_upto = |t: u32, heaviest: f32| -> usize {
         let list = hot_postings(t);
         if list.len() < SHORT_LIST {
             return list.len();
         }
-        list.partition_point(|p| {
-            crate::hot::name_bound_with_listed(x, unmatched, p.weight) + 2e-4 >= floor
-        })
+        list.partition_point(|p| p.weight <= heaviest)
     };
     let mut early: Option<(usize, usize)> = None;
     for (s, (stop_taken, cost, x, unmatched)) in stops.iter().enumerate() {
         let mut cost = *cost;
+        let heaviest = cut(*x, *unmatched);
         for (i, v) in by_value.iter().enumerate() {
             for m in &v[stop_taken[i]..taken[i]] {
-                cost += read_upto(m.1, *x, *unmatched);
+                cost += read_upto(m.1, heaviest);
             }
         }
         if cost < early.map_or(pairs_cost, |e| e.1) {
@@ -608,7 +609,7 @@ fn candidate_names(
             for (k, &(_, i)) in required.iter().enumerate() {
                 let (xb, ub) = zone.b[i];
                 for &(value, t, _) in by_value[i] {
-                    let cut_b = crate::hot::weight_cut(value + xb, ub, floor, 2e-4);
+                    let cut_b = cut(value + xb, ub);
                     for p in hot_postings(t) {
                         if p.weight > cut_b {
                             break;
@@ -639,8 +640,8 @@ fn candidate_names(
         // The union of the pairs taken: membership in a bit set that stays in cache.
         // Each list is read in zones (see `Zones`). With an early stop, the zones of the
         // pairs taken by the stop are those of the pairs it took; a name of the pairs
-        // after it that holds none of those is light enough for the stop's bound (see
-        // `read_upto`), and in zone A of all the pairs taken or met by two traveller
+        // after it that holds none of those is light enough for the stop's bound (the
+        // cut of `read_upto`), and in zone A of all the pairs taken or met by two traveller
         // tokens there.
         let zone_taken: &[usize] = match early {
             Some((s, _)) => &stops[s].0,
@@ -673,8 +674,6 @@ fn candidate_names(
                 for (j, &(value, t, _)) in v[..taken[i]].iter().enumerate() {
                     // The heaviest name of this list in zone A, and in either zone; after
                     // an early stop, in either zone and holding none of the stop's pairs.
-                    let cut =
-                        |x: f32, unmatched: f32| crate::hot::weight_cut(x, unmatched, floor, 2e-4);
                     let (cut_a, cut_b) = match (&zone_after, early) {
                         (Some(z), Some((s, _))) if j >= zone_taken[i] => {
                             let (_, _, x, unmatched) = &stops[s];
