@@ -44,6 +44,21 @@ enum Command {
     Bench(paxscreen_bench::BenchArgs),
 }
 
+/// The error and its causes on one line, each cause once: library errors name their
+/// cause in their own message too (so that a gRPC status or a log line alone says why),
+/// and `{:#}` would print it twice ("cannot read: No such file ...: No such file ...").
+fn report(e: &anyhow::Error) -> String {
+    let mut out = e.to_string();
+    for cause in e.chain().skip(1) {
+        let cause = cause.to_string();
+        if !out.contains(&cause) {
+            out.push_str(": ");
+            out.push_str(&cause);
+        }
+    }
+    out
+}
+
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
@@ -77,7 +92,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("paxscreen: error: {e:#}");
+            eprintln!("paxscreen: error: {}", report(&e));
             ExitCode::from(commands::EXIT_UNREADABLE)
         }
     }

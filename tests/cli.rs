@@ -197,6 +197,15 @@ fn exit_codes_follow_the_contract() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("missing.csv"));
     assert_eq!(jsonl(&o).len(), 60);
+    // A watchlist that cannot be read stops the run (2), its reason said once.
+    let o = run(bin()
+        .args(["screen", "-q", "--watchlist"])
+        .arg(dir.path().join("no-such-list.csv"))
+        .arg(demo("manifest.csv")));
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("no-such-list.csv: cannot read"), "{err}");
+    assert_eq!(err.matches("os error 2").count(), 1, "{err}");
     // 3: one bad traveller is reported, the rest are screened.
     let bad = write(dir.path(), "bad.csv", "id,surname,given_names,dob\nT1,QARAWI,YUSUF IDRIS,1983-06-02\nT2,SMITH,JOHN,1983-13-45\nT3,DOE,JANE,\n");
     let o = run(bin()
