@@ -630,16 +630,19 @@ fn is_vowel(b: u8) -> bool {
 /// alone no longer marks a name as §6 C. 16: an initial IU before a consonant keys as YU
 /// too (ICAO's IURII = YURI). 17: Š / Ş / Ș, Ž and Č / Ć / Ç also read as SH, ZH and CH.
 /// 18: Ə, Ɛ, Ɔ, Ŋ and the Hausa hooked letters transliterate instead of vanishing.
-pub const ANALYSIS_VERSION: u32 = 18;
+/// 19: a first vowel written AU / AO / AW or EU / EO / EW has the quality U (FAWZI =
+/// FOUZI, DAOUD = DOUAD; SAUD is no longer SAAD).
+pub const ANALYSIS_VERSION: u32 = 19;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
-/// The key is `first-letter class` + `quality of the first vowel` (A, U or I; only when it
+/// The key is `first-letter class` + `quality of the first vowel` (A or U; only when it
 /// directly follows a first consonant) + the consonant skeleton of the rest (vowels dropped,
 /// doubled letters collapsed). Consonant classes: Q/K/C(hard)/CK/G/GH -> K, KH -> H,
 /// SH/CH/SCH/TCH/TSCH/CZ/SZ -> X, TH -> S, DH -> D, DJ/ZH/DZH/DSCH -> J, PH -> F, W -> V,
 /// X -> KS; Y is a consonant at the start and between vowels, W only before a vowel, OU
-/// before a vowel is W (OUALID = WALID). Vowel quality has two classes, U (O, U) and A (A, E, I): that keeps
+/// before a vowel is W (OUALID = WALID). Vowel quality has two classes, U (O, U, and A or E
+/// before O, U or a diphthong W) and A (A, E, I): that keeps
 /// MAHMOUD (MAHMD) apart from MOHAMED (MUHMD) and HASSAN (HASN) apart from HUSSEIN (HUSN)
 /// while AHMED = AHMAD, ZEID = ZAID, HEBA = HIBA. A final H after A (ABDULLAH = ABDULLA),
 /// or after E in longer words (FATEMEH), is dropped.
@@ -747,15 +750,29 @@ pub fn variant_key(token: &str) -> String {
         i += len;
     }
     // Pass 2: first class, first-vowel quality, consonant skeleton.
-    let quality = |v: u8| if matches!(v, b'O' | b'U') { 'U' } else { 'A' };
+    // The quality of the vowel at `j`: U for O and U, and for the diphthongs AU / AO / AW
+    // and EU / EO / EW that write the same sound (FAWZI = FOUZI, TAWFIK = TOUFIK =
+    // TEWFIK, CHAUDHRY = CHOWDHURY, DAOUD = DOUAD); A otherwise.
+    let quality = |j: usize| {
+        let next = if j + 1 < m && vow[j + 1] {
+            sym[j + 1]
+        } else {
+            0
+        };
+        match sym[j] {
+            b'O' | b'U' => 'U',
+            b'A' | b'E' if matches!(next, b'O' | b'U' | b'W') => 'U',
+            _ => 'A',
+        }
+    };
     let mut key = String::with_capacity(m);
     let mut last: u8 = 0;
     for j in 0..m {
         if vow[j] {
             if j == 0 {
-                key.push(quality(sym[0]));
+                key.push(quality(0));
             } else if j == 1 && !vow[0] {
-                key.push(quality(sym[1]));
+                key.push(quality(1));
             }
             last = 0;
             continue;
