@@ -97,6 +97,15 @@ pub fn detect_format(bytes: &[u8]) -> Result<Format, String> {
     if text.is_empty() {
         return Err("the file is empty".into());
     }
+    // Control characters other than tabs and line ends (NUL above all) mean binary
+    // data, whose bytes would make an unreadable error message.
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
+        .count();
+    if text.contains('\0') || controls * 20 > text.chars().count() {
+        return Err("binary data, not a text or XML watchlist".into());
+    }
     if text.starts_with('<') {
         return if text.contains("<CONSOLIDATED_LIST") {
             Ok(Format::UnXml)
@@ -138,8 +147,23 @@ pub fn detect_format(bytes: &[u8]) -> Result<Format, String> {
     Err(format!(
         "a CSV whose first row ({}) is neither a native watchlist header (id, names, ...) \
          nor an OFAC sdn.csv/alt.csv row",
-        first.iter().take(6).collect::<Vec<_>>().join(",")
+        printable(&first.iter().take(6).collect::<Vec<_>>().join(","), 120)
     ))
+}
+
+/// `s` for an error message: control characters escaped, at most `max` characters.
+fn printable(s: &str, max: usize) -> String {
+    let escaped: String = s
+        .chars()
+        .flat_map(|c| {
+            if c.is_control() {
+                c.escape_default().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect();
+    truncate_chars(&escaped, max)
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, WatchlistError> {
@@ -387,6 +411,17 @@ mod tests {
         assert!(detect_format(b"").is_err());
         assert!(detect_format(b"<html></html>").is_err());
         assert!(detect_format(b"firstname,lastname\nA,B\n").is_err());
+        // Binary data is named as such, not quoted byte by byte.
+        assert_eq!(
+            detect_format(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00"),
+            Err("binary data, not a text or XML watchlist".into())
+        );
+        // A first row that is text but no known header is quoted, controls escaped.
+        let err =
+            detect_format(b"name\x07,alias,born\nAnna,Berg,1970\nEva,Lund,1980\n").unwrap_err();
+        assert!(err.contains("(name\\u{7},alias,born)"), "{err}");
+        let long = format!("{}\n", "x,".repeat(200));
+        assert!(detect_format(long.as_bytes()).unwrap_err().len() < 300);
         assert_eq!(
             detect_format(b"firstname,lastname,middlename,dob,documentcountry,documentnumber\n"),
             Ok(Format::GtasCsv)
