@@ -92,6 +92,9 @@ impl Format {
 /// seen instead.
 pub fn detect_format(bytes: &[u8]) -> Result<Format, String> {
     let head = &bytes[..bytes.len().min(8192)];
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return Err("UTF-16 text (save the list as UTF-8)".into());
+    }
     let text = String::from_utf8_lossy(head);
     let text = text.trim_start_matches('\u{feff}').trim_start();
     if text.is_empty() {
@@ -415,6 +418,10 @@ mod tests {
         assert_eq!(
             detect_format(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00"),
             Err("binary data, not a text or XML watchlist".into())
+        );
+        assert_eq!(
+            detect_format(b"\xff\xfei\x00d\x00,\x00n\x00"),
+            Err("UTF-16 text (save the list as UTF-8)".into())
         );
         // A first row that is text but no known header is quoted, controls escaped.
         let err =
