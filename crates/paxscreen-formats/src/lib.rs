@@ -246,6 +246,13 @@ pub fn read_manifest_with(
     }
     let format = match format.or_else(|| detect_format(bytes)) {
         Some(f) => f,
+        None if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) => {
+            return Err(ManifestError::new(
+                source,
+                None,
+                "UTF-16 text: save the manifest as UTF-8 (or ASCII / Latin-1)",
+            ))
+        }
         None => {
             return Err(ManifestError::new(
                 source,

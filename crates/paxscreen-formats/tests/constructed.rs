@@ -416,6 +416,17 @@ fn detection_and_format_names() {
 fn unreadable_input_errors_name_source_position_and_reason() {
     let e = read_manifest(b"", "empty.edi", None).unwrap_err();
     assert!(e.to_string().starts_with("empty.edi: "), "{e}");
+    // A UTF-16 export (a spreadsheet's "Unicode text") is named as such.
+    let utf16: Vec<u8> = "\u{feff}id,surname,given_names\r\nT1,DOE,JANE\r\n"
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
+    let e = read_manifest(&utf16, "export.csv", None).unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("export.csv: UTF-16 text: save the manifest as UTF-8"),
+        "{e}"
+    );
     let e = read_manifest(b"UNA:+", "short.edi", Some(ManifestFormat::Paxlst)).unwrap_err();
     assert!(
         matches!(e.position(), Some(Position::Segment { .. })),
