@@ -145,6 +145,10 @@ pub struct BenchReport {
     pub hits_per_traveller: f64,
     /// Share of impersonating travellers whose entry is among the hits.
     pub listed_recall: f64,
+    /// Innocent travellers in the manifest (the alert rate's denominator).
+    pub innocent_travellers: u64,
+    /// Impersonating travellers in the manifest (the recall's denominator).
+    pub listed_travellers: u64,
     /// Travellers screened exhaustively.
     pub exhaustive_sample: u64,
     /// Mean time of one exhaustive screening (ms).
@@ -215,7 +219,7 @@ impl BenchReport {
             ("RSS after snapshot load", mb(self.loaded_rss_bytes)),
             (
                 "innocent alert rate",
-                format!("{:.3} %", 100.0 * self.innocent_alert_rate),
+                share(self.innocent_alert_rate, self.innocent_travellers),
             ),
             (
                 "hits per traveller",
@@ -223,7 +227,7 @@ impl BenchReport {
             ),
             (
                 "listed recall",
-                format!("{:.3} %", 100.0 * self.listed_recall),
+                share(self.listed_recall, self.listed_travellers),
             ),
             (
                 "exhaustive vs indexed",
@@ -287,6 +291,15 @@ fn dir_bytes(dir: &Path) -> u64 {
                 .sum()
         })
         .unwrap_or(0)
+}
+
+/// A share as a percentage of its denominator, or why there is none.
+fn share(rate: f64, of: u64) -> String {
+    if of == 0 {
+        "- (none in the manifest)".to_string()
+    } else {
+        format!("{:.3} % of {of}", 100.0 * rate)
+    }
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> f64 {
@@ -507,6 +520,8 @@ pub fn run_bench(args: BenchArgs) -> Result<BenchReport, BenchError> {
         innocent_alert_rate: alerts as f64 / innocents.max(1) as f64,
         hits_per_traveller: hits as f64 / travellers.len().max(1) as f64,
         listed_recall: found as f64 / listed.max(1) as f64,
+        innocent_travellers: innocents,
+        listed_travellers: listed,
         exhaustive_sample: sample.len() as u64,
         exhaustive_ms,
         indexed_ms,
@@ -552,6 +567,17 @@ mod tests {
             .iter()
             .all(|s| s.names_read >= s.kept && s.name.contains(" / ")));
         assert!(r.table().contains("slowest latency samples"));
+        // Every traveller is innocent or listed, and the rates name their denominators.
+        assert_eq!(r.innocent_travellers + r.listed_travellers, 500);
+        assert!(r
+            .table()
+            .contains(&format!("% of {}", r.innocent_travellers)));
+    }
+
+    #[test]
+    fn shares_name_their_denominator() {
+        assert_eq!(share(0.25, 8), "25.000 % of 8");
+        assert_eq!(share(0.0, 0), "- (none in the manifest)");
     }
 
     #[test]
