@@ -640,8 +640,8 @@ fn compare_baselines(
         alert_rate: g_rate,
         baseline_recall: gtas.recall.rate,
         baseline_threshold: None,
-        paxscreen_recall: p.map(|p| p.recall).unwrap_or(0.0),
-        paxscreen_threshold: p.and_then(|p| p.threshold),
+        paxscreen_recall: p.as_ref().map_or(0.0, |p| p.recall),
+        paxscreen_threshold: p.as_ref().and_then(|p| p.threshold),
     });
     let mut budgets = vec![g_rate];
     budgets.extend(metrics::ALERT_RATE_TARGETS);
@@ -651,10 +651,10 @@ fn compare_baselines(
         same.push(SameAlertRate {
             baseline: "token_sort".into(),
             alert_rate: budget,
-            baseline_recall: b.map(|b| b.recall).unwrap_or(0.0),
-            baseline_threshold: b.and_then(|b| b.threshold),
-            paxscreen_recall: p.map(|p| p.recall).unwrap_or(0.0),
-            paxscreen_threshold: p.and_then(|p| p.threshold),
+            baseline_recall: b.as_ref().map_or(0.0, |b| b.recall),
+            baseline_threshold: b.as_ref().and_then(|b| b.threshold),
+            paxscreen_recall: p.as_ref().map_or(0.0, |p| p.recall),
+            paxscreen_threshold: p.as_ref().and_then(|p| p.threshold),
         });
     }
     BaselineComparison {
@@ -907,6 +907,13 @@ fn write_method(s: &mut String, m: &MethodReport, on: &str) {
                     pct(p.recall),
                     pct(p.alert_rate)
                 );
+                if let Some((category, recall)) = &p.weakest_category {
+                    let _ = writeln!(
+                        s,
+                        "    weakest category there    {category} {}",
+                        pct(*recall)
+                    );
+                }
             }
             None => {
                 let _ = writeln!(

@@ -97,7 +97,7 @@ pub struct SweepRow {
 }
 
 /// The best recall reachable while alerting on at most `max_alert_rate` of innocents.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OperatingPoint {
     /// The alert-rate budget.
     pub max_alert_rate: f64,
@@ -107,6 +107,9 @@ pub struct OperatingPoint {
     pub recall: f64,
     /// Innocent alert rate there.
     pub alert_rate: f64,
+    /// The category of listed travellers with the lowest recall there, and that recall
+    /// (the held-out bar asks every category to clear one).
+    pub weakest_category: Option<(String, f64)>,
 }
 
 /// Number of example errors kept per category in a [`MethodReport`].
@@ -220,6 +223,23 @@ fn scored<'a>(cases: &'a [Case], outcomes: &'a [Outcome]) -> Vec<Scored<'a>> {
         .collect()
 }
 
+/// The category of listed travellers with the lowest recall at `t` (the first by name
+/// on a tie), and that recall; None without listed travellers.
+fn weakest_category(all: &[Scored], t: f64) -> Option<(String, f64)> {
+    let mut by: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for s in all.iter().filter(|s| s.case.expected.is_some()) {
+        let c = by.entry(&s.case.category).or_default();
+        c.0 += at(s.expected, t) as usize;
+        c.1 += 1;
+    }
+    by.into_iter()
+        .map(|(k, (found, n))| (k.to_string(), found as f64 / n as f64))
+        .fold(None, |min: Option<(String, f64)>, c| match min {
+            Some(m) if m.1 <= c.1 => Some(m),
+            _ => Some(c),
+        })
+}
+
 fn at(score: Option<f64>, t: f64) -> bool {
     score.is_some_and(|s| s >= t)
 }
@@ -291,12 +311,14 @@ pub fn best_recall(rows: &[SweepRow], max_alert_rate: f64) -> OperatingPoint {
             threshold: Some(r.threshold),
             recall: r.recall,
             alert_rate: r.innocent_alert_rate,
+            weakest_category: None,
         },
         None => OperatingPoint {
             max_alert_rate,
             threshold: None,
             recall: 0.0,
             alert_rate: 0.0,
+            weakest_category: None,
         },
     }
 }
@@ -387,7 +409,11 @@ pub fn method_report(
                 .collect();
             let points = ALERT_RATE_TARGETS
                 .iter()
-                .map(|&a| best_recall(&fine, a))
+                .map(|&a| {
+                    let mut p = best_recall(&fine, a);
+                    p.weakest_category = p.threshold.and_then(|t| weakest_category(&all, t));
+                    p
+                })
                 .collect();
             (coarse, fine, points)
         }
@@ -503,6 +529,12 @@ mod tests {
         assert_eq!(p.threshold, Some(0.5));
         // Nothing within a negative budget.
         assert_eq!(best_recall(&r.fine_sweep, -1.0).threshold, None);
+        // The report's 1% point names its weakest category: typo, L2 found and L3 not.
+        assert_eq!(r.operating_points[0].max_alert_rate, 0.01);
+        assert_eq!(
+            r.operating_points[0].weakest_category,
+            Some(("typo".to_string(), 0.5))
+        );
     }
 
     #[test]
