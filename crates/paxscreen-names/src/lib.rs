@@ -631,8 +631,9 @@ fn is_vowel(b: u8) -> bool {
 /// too (ICAO's IURII = YURI). 17: Š / Ş / Ș, Ž and Č / Ć / Ç also read as SH, ZH and CH.
 /// 18: Ə, Ɛ, Ɔ, Ŋ and the Hausa hooked letters transliterate instead of vanishing.
 /// 19: a first vowel written AU / AO / AW or EU / EO / EW has the quality U (FAWZI =
-/// FOUZI, DAOUD = DOUAD; SAUD is no longer SAAD).
-pub const ANALYSIS_VERSION: u32 = 19;
+/// FOUZI, DAOUD = DOUAD; SAUD is no longer SAAD). 20: regional forms of MUHAMMAD
+/// (MOHAND, MAHAMAT, MEHMET, MAXAMED) get its key.
+pub const ANALYSIS_VERSION: u32 = 20;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1988,6 +1989,16 @@ const NICKNAMES: &[(&str, &[&str])] = &[
     ("MUHD", &["MUHAMMAD"]),
     ("MHD", &["MUHAMMAD"]),
     ("MD", &["MUHAMMAD"]),
+    // Regional forms of MUHAMMAD whose vowels or letters take them off its key: Kabyle
+    // MOHAND / MOUHEND, Chadian and Sahelian MAHAMAT / MAHAMADOU, Turkish MEHMET and
+    // Bosnian MEHMED, Somali MAXAMED (X for the Arabic H).
+    ("MOHAND", &["MUHAMMAD"]),
+    ("MOUHEND", &["MUHAMMAD"]),
+    ("MAHAMAT", &["MUHAMMAD"]),
+    ("MAHAMADOU", &["MUHAMMAD"]),
+    ("MEHMET", &["MUHAMMAD"]),
+    ("MEHMED", &["MUHAMMAD"]),
+    ("MAXAMED", &["MUHAMMAD"]),
 ];
 
 /// Ukrainian and Belarusian given names as their passports write them (national

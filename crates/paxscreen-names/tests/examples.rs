@@ -630,6 +630,10 @@ fn variant_keys_meet() {
     all_meet(&["MAULANA", "MOULANA", "MAWLANA"]);
     all_meet(&["NAUMAN", "NOMAN", "NUMAN"]);
     all_meet(&["KAUSAR", "KOWSAR", "KOUSAR"]);
+    // Regional forms of MUHAMMAD: Kabyle, Chadian, Turkish, Bosnian, Somali.
+    all_meet(&[
+        "MUHAMMAD", "MOHAND", "MAHAMAT", "MEHMET", "MEHMED", "MAXAMED",
+    ]);
     all_meet(&["GAMAL", "JAMAL"]);
     all_meet(&["FATIMA", "FATIMAH", "FATMA", "FATEMEH"]);
     all_meet(&["RASHID", "RACHID"]);
@@ -656,6 +660,7 @@ fn different_names_stay_apart() {
     // SAUD (سعود) is not SAAD (سعد).
     assert!(!meet("SAUD", "SAAD"));
     assert!(meet("SAUD", "SOUD"));
+    assert!(!meet("MAHAMAT", "MAHMOUD"));
 }
 
 #[test]
