@@ -223,17 +223,22 @@ fn scored<'a>(cases: &'a [Case], outcomes: &'a [Outcome]) -> Vec<Scored<'a>> {
         .collect()
 }
 
+/// Recall per category of listed travellers at `t`.
+fn recall_by_category(all: &[Scored], t: f64) -> BTreeMap<String, Rate> {
+    let mut by: BTreeMap<String, Rate> = BTreeMap::new();
+    for s in all.iter().filter(|s| s.case.expected.is_some()) {
+        let r = by.entry(s.case.category.clone()).or_insert(Rate::new(0, 0));
+        *r = Rate::new(r.count + at(s.expected, t) as usize, r.total + 1);
+    }
+    by
+}
+
 /// The category of listed travellers with the lowest recall at `t` (the first by name
 /// on a tie), and that recall; None without listed travellers.
 fn weakest_category(all: &[Scored], t: f64) -> Option<(String, f64)> {
-    let mut by: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for s in all.iter().filter(|s| s.case.expected.is_some()) {
-        let c = by.entry(&s.case.category).or_default();
-        c.0 += at(s.expected, t) as usize;
-        c.1 += 1;
-    }
-    by.into_iter()
-        .map(|(k, (found, n))| (k.to_string(), found as f64 / n as f64))
+    recall_by_category(all, t)
+        .into_iter()
+        .map(|(k, r)| (k, r.rate))
         .fold(None, |min: Option<(String, f64)>, c| match min {
             Some(m) if m.1 <= c.1 => Some(m),
             _ => Some(c),
@@ -346,7 +351,6 @@ pub fn method_report(
         Decision::Threshold(t) => t,
         Decision::Fixed => f64::NEG_INFINITY,
     };
-    let mut recall_by_category: BTreeMap<String, Rate> = BTreeMap::new();
     let mut alert_counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut errors: BTreeMap<String, Vec<ErrorExample>> = BTreeMap::new();
     let (mut listed, mut found, mut top1, mut hits) = (0usize, 0usize, 0usize, 0usize);
@@ -373,10 +377,6 @@ pub fn method_report(
             listed += 1;
             found += hit as usize;
             top1 += top1_at(s, t) as usize;
-            let r = recall_by_category
-                .entry(s.case.category.clone())
-                .or_insert(Rate::new(0, 0));
-            *r = Rate::new(r.count + hit as usize, r.total + 1);
         } else {
             let alert = at(s.best, t) as usize;
             let mut add = |key: &str| {
@@ -427,7 +427,7 @@ pub fn method_report(
         },
         travellers: cases.len(),
         recall: Rate::new(found, listed),
-        recall_by_category,
+        recall_by_category: recall_by_category(&all, t),
         top1: Rate::new(top1, listed),
         false_alerts,
         errors,
