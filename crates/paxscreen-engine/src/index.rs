@@ -205,7 +205,7 @@ pub(crate) struct TokenInfo {
     pub keys: Vec<u32>,
     /// Rarity weight in (0, 1].
     pub weight: f32,
-    /// 0 name, 1 connector, 2 initial, 3 patronymic.
+    /// 0 name, 1 connector, 2 initial, 3 patronymic (or SAYYID).
     pub role: u8,
 }
 
@@ -488,9 +488,10 @@ pub(crate) fn next_index_id() -> u64 {
 
 pub(crate) const ROLE_NAME: u8 = 0;
 pub(crate) const ROLE_CONNECTOR: u8 = 1;
-/// A listed name part that looks like an East Slavic patronymic: matched as a name, but
-/// missing from the traveller's name it costs only [`crate::score::PATRONYMIC_FACTOR`]
-/// of its weight (passports of Russia, Ukraine and Belarus do not carry it).
+/// A listed name part that looks like an East Slavic patronymic, or the honorific
+/// SAYYID ([`paxscreen_names::is_optional_name`]): matched as a name, but missing from
+/// the traveller's name it costs only [`crate::score::PATRONYMIC_FACTOR`] of its weight
+/// (passports of Russia, Ukraine and Belarus do not carry the patronymic).
 pub(crate) const ROLE_PATRONYMIC: u8 = 3;
 pub(crate) const ROLE_INITIAL: u8 = 2;
 
@@ -657,7 +658,7 @@ impl Index {
             let mut toks = Vec::with_capacity(analysed.tokens.len());
             for t in analysed.tokens {
                 let mut role = role_code(t.role);
-                if role == ROLE_NAME && paxscreen_names::is_patronymic(&t.forms[0]) {
+                if role == ROLE_NAME && paxscreen_names::is_optional_name(&t.forms[0]) {
                     role = ROLE_PATRONYMIC;
                 }
                 let sig = (t.forms, t.keys, role);

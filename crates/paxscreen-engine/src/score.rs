@@ -14,7 +14,7 @@ pub const DEFAULT_THRESHOLD: f64 = 0.76;
 
 /// How scores are built, for `--help` texts and reports.
 pub const SCORING_NOTES: &str = "name score = sum(sim * w) / (sum(w matched) + 0.4 * w(unmatched traveller tokens) + 0.3 * w(unmatched listed tokens)), \
-w = rarity of the listed token (an unmatched East Slavic patronymic, -OVICH/-EVNA, costs half), times 1 - 0.35 * (1 - min(1, sum(sim * w) / 1.5)) so that common names alone weigh less; then dob exact +0.20 (an exact 1 January +0.07), same month +0.07, same year +0.05, in range +0.04, \
+w = rarity of the listed token (an unmatched East Slavic patronymic, -OVICH/-EVNA, or SAYYID costs half), times 1 - 0.35 * (1 - min(1, sum(sim * w) / 1.5)) so that common names alone weigh less; then dob exact +0.20 (an exact 1 January +0.07), same month +0.07, same year +0.05, in range +0.04, \
 same year other day -0.08, other year -0.30; nationality match +0.03, conflict -0.06; exact dob and nationality both matching +0.10 more; gender conflict -0.10; \
 an equal document number scores at least 0.95";
 
@@ -30,8 +30,9 @@ pub(crate) const BETA_UNMATCHED_LISTED: f32 = 0.3;
 pub(crate) const INFORMATIVE_MASS: f32 = 1.5;
 /// Largest discount for an uninformative name.
 pub(crate) const UNINFORMATIVE_DISCOUNT: f32 = 0.35;
-/// Weight factor of a patronymic (see [`paxscreen_names::is_patronymic`]): passports
-/// of Russia, Ukraine and Belarus do not carry the one a list gives.
+/// Weight factor of an unmatched patronymic or SAYYID (see
+/// [`paxscreen_names::is_optional_name`]): passports of Russia, Ukraine and Belarus do
+/// not carry the patronymic a list gives; aliases and documents drop the honorific.
 pub(crate) const PATRONYMIC_FACTOR: f32 = 0.5;
 /// Weight of a traveller token that meets no listed token at all.
 pub(crate) const UNKNOWN_TOKEN_WEIGHT: f32 = 0.8;

@@ -489,6 +489,47 @@ fn a_travellers_unmatched_patronymic_costs_half_even_when_listed_elsewhere() {
     assert!(with_patronymic >= ScreenOptions::default().threshold);
 }
 
+#[test]
+fn an_unmatched_sayyid_costs_half_on_either_side() {
+    // SAYYID (SYED, SEYED) is a hereditary honorific one alias or document carries and
+    // another drops: unmatched, it costs half of a name's weight.
+    let s = with_filler(
+        vec![
+            entry("S1", &["Syed Tariq HUSSAINI"], None, None),
+            entry("S2", &["Tariq HUSSAINI"], None, None),
+            entry("M1", &["Wasim Tariq HUSSAINI"], None, None),
+        ],
+        "Ahmed",
+        ["Khan", "Malik", "Shah"],
+    );
+    let low = ScreenOptions {
+        threshold: 0.3,
+        ..ScreenOptions::default()
+    };
+    let score = |given: &str, id: &str| {
+        s.screen(&traveller("HUSSAINI", given, None, None), &low)
+            .into_iter()
+            .find(|h| h.entry_id == id)
+            .map(|h| h.score)
+            .unwrap()
+    };
+    // The listed SYED missing from the passport, and the passport's SEYED missing from
+    // the list, cost less than another missing given name of the same rarity.
+    let listed_sayyid = score("TARIQ", "S1");
+    let listed_name = score("TARIQ", "M1");
+    assert!(
+        listed_sayyid > listed_name + 0.03,
+        "{listed_sayyid} vs {listed_name}"
+    );
+    assert!(listed_sayyid >= ScreenOptions::default().threshold);
+    let travelling_sayyid = score("SEYED TARIQ", "S2");
+    let travelling_name = score("WASIM TARIQ", "S2");
+    assert!(
+        travelling_sayyid > travelling_name + 0.03,
+        "{travelling_sayyid} vs {travelling_name}"
+    );
+}
+
 /// Ten entries C0..C9 named Khalid Mansour, born in 1950, no nationality.
 fn namesakes_born_1950() -> Vec<WatchlistEntry> {
     (0..10)

@@ -632,8 +632,10 @@ fn is_vowel(b: u8) -> bool {
 /// 18: Ə, Ɛ, Ɔ, Ŋ and the Hausa hooked letters transliterate instead of vanishing.
 /// 19: a first vowel written AU / AO / AW or EU / EO / EW has the quality U (FAWZI =
 /// FOUZI, DAOUD = DOUAD; SAUD is no longer SAAD). 20: regional forms of MUHAMMAD
-/// (MOHAND, MAHAMAT, MEHMET, MAXAMED) get its key.
-pub const ANALYSIS_VERSION: u32 = 20;
+/// (MOHAND, MAHAMAT, MEHMET, MAXAMED) get its key. 21: an unmatched SAYYID costs half
+/// (role patronymic in snapshots), a separate ULLAH joins the name before it (SALEEM
+/// ULLAH = SALEEMULLAH), MEHAMMAD gets the key of MUHAMMAD.
+pub const ANALYSIS_VERSION: u32 = 21;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1203,6 +1205,10 @@ fn din_stem(f: &str) -> Option<&str> {
     (stem.len() >= 3).then_some(stem)
 }
 
+/// The -ULLAH of Persian, Pashto and Urdu compounds (`AZIZULLAH`, `HOJATOLAH`,
+/// Central Asian `HABIBULLA`) written as a separate token (`SALEEM ULLAH`).
+const ULLAH_ENDINGS: &[&str] = &["ULLAH", "OLLAH", "ULLA", "OLLA", "OLAH", "ULAH"];
+
 fn is_din_token(f: &str) -> bool {
     matches!(
         f,
@@ -1251,6 +1257,14 @@ const PATRONYMIC_ENDINGS: &[&str] = &[
     // German and Polish renderings (WLADIMIROWITSCH, WLADIMIROWICZ, WLADIMIROWNA).
     "OWITSCH", "EWITSCH", "OWICZ", "EWICZ", "OWNA", "EWNA",
 ];
+
+/// Whether an unmatched token of this primary form should cost a name half its weight:
+/// an East Slavic patronymic ([`is_patronymic`]), or the hereditary honorific SAYYID /
+/// SAYYIDA (SYED, SEYED, ...), which one document or alias carries and another drops
+/// (listed `Syed Tariq HUSSAIN`, passport `TARIQ HUSSAIN`).
+pub fn is_optional_name(form: &str) -> bool {
+    is_patronymic(form) || matches!(form, "SAYYID" | "SAYYIDA")
+}
 
 /// Whether a form (upper-case A-Z) looks like an East Slavic patronymic. International
 /// passports of Russia, Ukraine and Belarus omit the patronymic that lists carry, so
@@ -1583,6 +1597,19 @@ fn arabic_structure(toks: Vec<Tok>) -> Vec<Tok> {
                 continue;
             }
         }
+        // Separate ULLAH token (SALEEM ULLAH, AZIZ-ULLAH): glued to the previous name.
+        if ULLAH_ENDINGS.contains(&f0) && !out.is_empty() {
+            let last = out.len() - 1;
+            let prev = &out[last].forms[0];
+            if out[last].role == TokenRole::Name && prev.len() >= 3 && !prev.starts_with("ABD") {
+                out[last] = Tok {
+                    forms: vec![format!("{prev}ULLAH")],
+                    role: TokenRole::Name,
+                };
+                i += 1;
+                continue;
+            }
+        }
         if let Some(stem) = din_stem(f0) {
             let t = din_token(stem, Some(f0));
             out.push(t);
@@ -1785,6 +1812,7 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
             formal_names(f0)
                 .iter()
                 .for_each(|f| add_key(variant_key(f)));
+
             // A Ukrainian or Belarusian patronymic meets the Russian one of the same
             // father's name (ULADZIMIRAVICH = VLADIMIROVICH, YAUHENYEVICH = EVGENIEVICH).
             if let Some((stem, ending)) = patronymic_parts(f0) {
@@ -1991,7 +2019,7 @@ const NICKNAMES: &[(&str, &[&str])] = &[
     ("MD", &["MUHAMMAD"]),
     // Regional forms of MUHAMMAD whose vowels or letters take them off its key: Kabyle
     // MOHAND / MOUHEND, Chadian and Sahelian MAHAMAT / MAHAMADOU, Turkish MEHMET and
-    // Bosnian MEHMED, Somali MAXAMED (X for the Arabic H).
+    // Bosnian MEHMED, Somali MAXAMED (X for the Arabic H), Egyptian MEHAMMAD.
     ("MOHAND", &["MUHAMMAD"]),
     ("MOUHEND", &["MUHAMMAD"]),
     ("MAHAMAT", &["MUHAMMAD"]),
@@ -1999,6 +2027,7 @@ const NICKNAMES: &[(&str, &[&str])] = &[
     ("MEHMET", &["MUHAMMAD"]),
     ("MEHMED", &["MUHAMMAD"]),
     ("MAXAMED", &["MUHAMMAD"]),
+    ("MEHAMMAD", &["MUHAMMAD"]),
 ];
 
 /// Ukrainian and Belarusian given names as their passports write them (national
