@@ -634,8 +634,9 @@ fn is_vowel(b: u8) -> bool {
 /// FOUZI, DAOUD = DOUAD; SAUD is no longer SAAD). 20: regional forms of MUHAMMAD
 /// (MOHAND, MAHAMAT, MEHMET, MAXAMED) get its key. 21: an unmatched SAYYID costs half
 /// (role patronymic in snapshots), a separate ULLAH joins the name before it (SALEEM
-/// ULLAH = SALEEMULLAH), MEHAMMAD gets the key of MUHAMMAD.
-pub const ANALYSIS_VERSION: u32 = 21;
+/// ULLAH = SALEEMULLAH), MEHAMMAD gets the key of MUHAMMAD. 22: the first part of a
+/// glued -UL compound is also written without it (SHAMSUL = SHAMS).
+pub const ANALYSIS_VERSION: u32 = 22;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -919,6 +920,9 @@ pub fn strip_glued_article(f: &str) -> Option<&str> {
     }
     None
 }
+
+/// Stems of names that end like a glued -UL compound but are not one (RAOUL, SHAUL).
+const NOT_UL_COMPOUND: &[&str] = &["RAO", "SHA", "KAB", "RAS"];
 
 /// Names that begin like a glued connector but are not one.
 const NOT_CONNECTOR: &[&str] = &[
@@ -1714,6 +1718,17 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                 if let Some(stem) = f0.strip_suffix("UR") {
                     if stem.len() >= 4
                         && matches!(stem.as_bytes()[stem.len() - 1], b'Z' | b'B' | b'F' | b'L')
+                    {
+                        push_form(&mut t.forms, stem);
+                    }
+                }
+                // The same for the -UL of South Asian and Malay compounds written glued
+                // (SHAMSUL HAQ = SHAMS UL HAQ, ZAINUL ABIDIN, NURUL, KHAIRUL): their
+                // spaced UL is dropped as an article.
+                if let Some(stem) = f0.strip_suffix("UL") {
+                    if stem.len() >= 3
+                        && !stem.starts_with("ABD")
+                        && !NOT_UL_COMPOUND.contains(&stem)
                     {
                         push_form(&mut t.forms, stem);
                     }

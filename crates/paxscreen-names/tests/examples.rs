@@ -621,6 +621,35 @@ fn ullah_compounds() {
 }
 
 #[test]
+fn ul_compounds() {
+    // The UL of a compound, spaced (dropped as an article) or glued to its first part:
+    // token by token, the names meet.
+    let tokens_meet = |a: &str, b: &str| {
+        let (x, y) = (analyze(a), analyze(b));
+        x.tokens.len() == y.tokens.len() && x.tokens.iter().zip(&y.tokens).all(|(s, t)| s.meets(t))
+    };
+    for group in [
+        ["SHAMS UL HAQ", "SHAMSUL HAQ", "SHAMS-UL-HAQ"],
+        ["ZAIN UL ABIDEEN", "ZAINUL ABIDEEN", "ZAIN-UL-ABIDIN"],
+        ["MISBAH UL ISLAM", "MISBAHUL ISLAM", "MISBAH ISLAM"],
+    ] {
+        for a in group {
+            for b in group {
+                assert!(
+                    tokens_meet(a, b),
+                    "{a} / {b}: {:?} {:?}",
+                    analyze(a),
+                    analyze(b)
+                );
+            }
+        }
+    }
+    // Not ABDUL (an ABD compound), nor a name that merely ends so.
+    assert_eq!(forms(&analyze("RAOUL")), [["RAOUL"]]);
+    assert!(!meet("RAOUL", "RAO"));
+}
+
+#[test]
 fn variant_keys_meet() {
     all_meet(&[
         "MUHAMMAD",
