@@ -112,7 +112,8 @@ fn query_token(tok: paxscreen_names::NameToken, truncatable: bool) -> QueryToken
 /// given names), a second reading with the pieces is returned too, and when an ABD stands
 /// apart from the name after it (a typo in either), a reading with the two joined (see
 /// [`paxscreen_names::abd_joined_reading`]), and when the list writes a connector glued
-/// to the name after it, a reading with them glued (see [`connector_glued_words`]);
+/// to the name after it, a reading with them glued (see [`connector_glued_words`]), and
+/// likewise a surname suffix glued to the name before it (see [`suffix_glued_words`]);
 /// screening keeps the better score per entry,
 /// so a reading that fits by accident costs nothing.
 fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<Vec<QueryToken>> {
@@ -151,11 +152,38 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
         let analysed = paxscreen_names::analyze(&words.join(" "));
         reuse_or_retrieve(index, &plain, analysed, exhaustive)
     });
+    let suffixed = suffix_glued_words(index, &plain).map(|words| {
+        let analysed = paxscreen_names::analyze(&words.join(" "));
+        reuse_or_retrieve(index, &plain, analysed, exhaustive)
+    });
     let mut readings = vec![plain];
     readings.extend(split);
     readings.extend(joined);
     readings.extend(glued);
+    readings.extend(suffixed);
     readings
+}
+
+/// The words of the traveller's name with a surname suffix glued to the name before it,
+/// when the list writes the surname glued (`HASAN ZADEH`, `HASAN-ZADEH` ->
+/// `HASANZADEH`; `MOHAMED ZADEH` meets `MOHAMMADZADE` by key): the first such pair only.
+/// The other way round, a glued traveller surname and a spaced listed one, is the split
+/// reading. `None` (a few lookups) for most names.
+fn suffix_glued_words(index: &Index, plain: &[QueryToken]) -> Option<Vec<String>> {
+    let at = plain.windows(2).position(|w| {
+        let name = |q: &QueryToken| q.role == crate::index::ROLE_NAME;
+        name(&w[0]) && name(&w[1]) && paxscreen_names::is_surname_suffix(&w[1].forms[0]) && {
+            let g = format!("{}{}", w[0].forms[0], w[1].forms[0]);
+            index.forms_fst.contains_key(&g)
+                || index
+                    .keys_fst
+                    .contains_key(paxscreen_names::variant_key(&g))
+        }
+    })?;
+    let mut words: Vec<String> = plain.iter().map(|q| q.forms[0].clone()).collect();
+    let suffix = words.remove(at + 1);
+    words[at].push_str(&suffix);
+    Some(words)
 }
 
 /// The words of the traveller's name with a connector glued to the name after it, when

@@ -530,6 +530,39 @@ fn an_unmatched_sayyid_costs_half_on_either_side() {
     );
 }
 
+#[test]
+fn a_spaced_surname_suffix_meets_the_glued_listed_surname() {
+    // Persian -ZADEH / -POUR, Pashtun -ZAI surnames: the list writes them glued, the
+    // passport spaced or hyphenated (the hyphen splits tokens), or the other way round.
+    let s = with_filler(
+        vec![
+            entry("Z1", &["Reza HASANZADEH"], None, None),
+            entry("Z2", &["Karim MOHAMMADZADE"], None, None),
+            entry("Z3", &["Ahmad ALI POUR"], None, None),
+        ],
+        "Ahmed",
+        ["Khan", "Malik", "Shah"],
+    );
+    let opts = ScreenOptions::default();
+    let top = |surname: &str, given: &str| {
+        let hits = s.screen(&traveller(surname, given, None, None), &opts);
+        hits.first().map(|h| (h.entry_id.clone(), h.score))
+    };
+    for surname in ["HASAN ZADEH", "HASAN-ZADEH", "HASANZADEH"] {
+        let (id, score) = top(surname, "REZA").unwrap_or_else(|| panic!("{surname}"));
+        assert_eq!(id, "Z1", "{surname}");
+        assert!(score > 0.95, "{surname}: {score}");
+    }
+    // Joined by key: MOHAMED ZADEH meets MOHAMMADZADE.
+    let (id, score) = top("MOHAMED ZADEH", "KARIM").unwrap();
+    assert_eq!(id, "Z2");
+    assert!(score >= opts.threshold, "{score}");
+    // The glued passport surname meets the spaced listed one (the split reading).
+    assert_eq!(top("ALIPOUR", "AHMAD").unwrap().0, "Z3");
+    // A suffix the list does not write glued after that name is left alone.
+    assert_eq!(top("HASAN POUR", "REZA"), None);
+}
+
 /// Ten entries C0..C9 named Khalid Mansour, born in 1950, no nationality.
 fn namesakes_born_1950() -> Vec<WatchlistEntry> {
     (0..10)

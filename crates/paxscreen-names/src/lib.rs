@@ -2279,6 +2279,33 @@ fn add_ms_stripped_form(toks: &mut [Tok]) {
 /// Whether a word of 3+ letters is a connector (BEN, IBN, BINT, ABU) or an ABD prefix
 /// (ABD, ABDUL, ABDEL), which analysis reads as part of a name's structure: a list need
 /// not hold it as a name of its own.
+/// Second parts of surnames that are written glued, hyphenated or spaced: Persian
+/// `HASANZADEH` / `HASAN-ZADEH`, `ALIPOUR`, `MOUSAVINEJAD`, Tajik `RAHMONZODA`, Pashtun
+/// `AHMADZAI`, `ISAKHEL`, Turkic `ALIOGLU`, Kazakh `NURULY`.
+pub fn is_surname_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "ZADEH"
+            | "ZADE"
+            | "ZADA"
+            | "ZODA"
+            | "POUR"
+            | "PUR"
+            | "NEJAD"
+            | "NEZHAD"
+            | "NEJHAD"
+            | "NIA"
+            | "ZAI"
+            | "ZAY"
+            | "KHEL"
+            | "KHIL"
+            | "OGLU"
+            | "OGHLU"
+            | "OGLY"
+            | "ULY"
+    )
+}
+
 pub fn is_structure_word(w: &str) -> bool {
     w.len() >= 3 && (connector_form(w).is_some() || is_abd_prefix(w))
 }
