@@ -1827,7 +1827,6 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
             formal_names(f0)
                 .iter()
                 .for_each(|f| add_key(variant_key(f)));
-
             // A Ukrainian or Belarusian patronymic meets the Russian one of the same
             // father's name (ULADZIMIRAVICH = VLADIMIROVICH, YAUHENYEVICH = EVGENIEVICH).
             if let Some((stem, ending)) = patronymic_parts(f0) {
@@ -2276,12 +2275,10 @@ fn add_ms_stripped_form(toks: &mut [Tok]) {
     }
 }
 
-/// Whether a word of 3+ letters is a connector (BEN, IBN, BINT, ABU) or an ABD prefix
-/// (ABD, ABDUL, ABDEL), which analysis reads as part of a name's structure: a list need
-/// not hold it as a name of its own.
 /// Second parts of surnames that are written glued, hyphenated or spaced: Persian
 /// `HASANZADEH` / `HASAN-ZADEH`, `ALIPOUR`, `MOUSAVINEJAD`, Tajik `RAHMONZODA`, Pashtun
-/// `AHMADZAI`, `ISAKHEL`, Turkic `ALIOGLU`, Kazakh `NURULY`.
+/// `AHMADZAI`, `ISAKHEL`, Turkic `ALIOGLU`, Kazakh `NURULY`. Screening reads a spaced
+/// one glued to the name before it when the list writes the two glued.
 pub fn is_surname_suffix(w: &str) -> bool {
     matches!(
         w,
@@ -2306,6 +2303,9 @@ pub fn is_surname_suffix(w: &str) -> bool {
     )
 }
 
+/// Whether a word of 3+ letters is a connector (BEN, IBN, BINT, ABU) or an ABD prefix
+/// (ABD, ABDUL, ABDEL), which analysis reads as part of a name's structure: a list need
+/// not hold it as a name of its own.
 pub fn is_structure_word(w: &str) -> bool {
     w.len() >= 3 && (connector_form(w).is_some() || is_abd_prefix(w))
 }
