@@ -635,8 +635,9 @@ fn is_vowel(b: u8) -> bool {
 /// (MOHAND, MAHAMAT, MEHMET, MAXAMED) get its key. 21: an unmatched SAYYID costs half
 /// (role patronymic in snapshots), a separate ULLAH joins the name before it (SALEEM
 /// ULLAH = SALEEMULLAH), MEHAMMAD gets the key of MUHAMMAD. 22: the first part of a
-/// glued -UL compound is also written without it (SHAMSUL = SHAMS).
-pub const ANALYSIS_VERSION: u32 = 22;
+/// glued -UL compound is also written without it (SHAMSUL = SHAMS). 23: MED, MOHA,
+/// MAHAMED, MEHEMED, MIHEMED (and MAHAMMED, MEHAMMED) get the key of MUHAMMAD.
+pub const ANALYSIS_VERSION: u32 = 23;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -2031,6 +2032,9 @@ const NICKNAMES: &[(&str, &[&str])] = &[
     ("MUHD", &["MUHAMMAD"]),
     ("MHD", &["MUHAMMAD"]),
     ("MD", &["MUHAMMAD"]),
+    // ... and the Maghreb's MED (MED NOUR = MOHAMED NOUR) and Moroccan MOHA.
+    ("MED", &["MUHAMMAD"]),
+    ("MOHA", &["MUHAMMAD"]),
     // Regional forms of MUHAMMAD whose vowels or letters take them off its key: Kabyle
     // MOHAND / MOUHEND, Chadian and Sahelian MAHAMAT / MAHAMADOU, Turkish MEHMET and
     // Bosnian MEHMED, Somali MAXAMED (X for the Arabic H), Egyptian MEHAMMAD.
@@ -2042,6 +2046,12 @@ const NICKNAMES: &[(&str, &[&str])] = &[
     ("MEHMED", &["MUHAMMAD"]),
     ("MAXAMED", &["MUHAMMAD"]),
     ("MEHAMMAD", &["MUHAMMAD"]),
+    // Forms whose first vowel A / E gives them the key of MAHMOUD: they meet both.
+    ("MAHAMED", &["MUHAMMAD"]),
+    ("MAHAMMED", &["MUHAMMAD"]),
+    ("MEHAMMED", &["MUHAMMAD"]),
+    ("MEHEMED", &["MUHAMMAD"]),
+    ("MIHEMED", &["MUHAMMAD"]),
 ];
 
 /// Ukrainian and Belarusian given names as their passports write them (national

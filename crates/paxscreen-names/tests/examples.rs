@@ -680,10 +680,14 @@ fn variant_keys_meet() {
     all_meet(&["MAULANA", "MOULANA", "MAWLANA"]);
     all_meet(&["NAUMAN", "NOMAN", "NUMAN"]);
     all_meet(&["KAUSAR", "KOWSAR", "KOUSAR"]);
-    // Regional forms of MUHAMMAD: Kabyle, Chadian, Turkish, Bosnian, Somali.
+    // Regional forms of MUHAMMAD: Kabyle, Chadian, Turkish, Bosnian, Somali, Egyptian,
+    // Kurdish, the Maghreb's abbreviation MED and Moroccan MOHA.
     all_meet(&[
-        "MUHAMMAD", "MOHAND", "MAHAMAT", "MEHMET", "MEHMED", "MAXAMED", "MEHAMMAD",
+        "MUHAMMAD", "MOHAND", "MAHAMAT", "MEHMET", "MEHMED", "MAXAMED", "MEHAMMAD", "MAHAMED",
+        "MEHEMED", "MIHEMED", "MED", "MOHA",
     ]);
+    // Those whose vowels give them the key of MAHMOUD keep meeting it too.
+    all_meet(&["MAHAMED", "MAHMOUD"]);
     all_meet(&["GAMAL", "JAMAL"]);
     all_meet(&["FATIMA", "FATIMAH", "FATMA", "FATEMEH"]);
     all_meet(&["RASHID", "RACHID"]);
