@@ -636,8 +636,10 @@ fn is_vowel(b: u8) -> bool {
 /// (role patronymic in snapshots), a separate ULLAH joins the name before it (SALEEM
 /// ULLAH = SALEEMULLAH), MEHAMMAD gets the key of MUHAMMAD. 22: the first part of a
 /// glued -UL compound is also written without it (SHAMSUL = SHAMS). 23: MED, MOHA,
-/// MAHAMED, MEHEMED, MIHEMED (and MAHAMMED, MEHAMMED) get the key of MUHAMMAD.
-pub const ANALYSIS_VERSION: u32 = 23;
+/// MAHAMED, MEHEMED, MIHEMED (and MAHAMMED, MEHAMMED) get the key of MUHAMMAD. 24:
+/// Turkish spellings (AHMET, CEMAL, ZEYNEP, ...) get the Arabic name's key, EBU is a
+/// connector (EBUBEKIR = ABU BEKIR), -ETTIN a DIN compound (NURETTIN = NURUDDIN).
+pub const ANALYSIS_VERSION: u32 = 24;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -846,7 +848,7 @@ fn connector_form(f: &str) -> Option<&'static str> {
     Some(match f {
         "BIN" | "BEN" | "IBN" | "IBNU" | "BN" => "BIN",
         "BINT" | "BINTI" | "BENT" => "BINT",
-        "ABU" | "ABOU" | "ABO" | "ABUL" | "ABOUL" | "ABI" => "ABU",
+        "ABU" | "ABOU" | "ABO" | "ABUL" | "ABOUL" | "ABI" | "EBU" | "EBUL" => "ABU",
         _ => return None,
     })
 }
@@ -931,13 +933,14 @@ const NOT_CONNECTOR: &[&str] = &[
     "BINDER", "BENDER",
 ];
 
-/// Form of `f` without a glued connector ABU / ABOU / BIN / IBN / BEN (`ABUBAKR` -> `BAKR`,
-/// `BINLADEN` -> `LADEN`), when at least 4 letters remain.
+/// Form of `f` without a glued connector ABU / ABOU / Turkish EBU / BIN / IBN / BEN
+/// (`ABUBAKR` -> `BAKR`, `EBUBEKIR` -> `BEKIR`, `BINLADEN` -> `LADEN`), when at least 4
+/// letters remain.
 pub fn strip_glued_connector(f: &str) -> Option<&str> {
     if NOT_CONNECTOR.contains(&f) {
         return None;
     }
-    ["ABOU", "ABU", "IBN", "BIN", "BEN"]
+    ["ABOU", "ABU", "EBU", "IBN", "BIN", "BEN"]
         .iter()
         .find_map(|p| f.strip_prefix(p))
         .filter(|rest| rest.len() >= 4)
@@ -1187,16 +1190,23 @@ fn abd_rest(f: &str) -> Option<&str> {
 /// Stem of a glued AL-DIN compound (`NOUREDDINE`, `NURUDDIN`, `SALAHALDIN` -> `NOUR`, `NUR`,
 /// `SALAH`).
 fn din_stem(f: &str) -> Option<&str> {
+    // Turkish writes the D of the article as T (NURETTIN, SELAHATTIN, ALAATTIN).
+    let turkish = f.ends_with("TTIN");
     let (pre, final_e) = if let Some(p) = f.strip_suffix("DINE") {
         (p, true)
-    } else if let Some(p) = f.strip_suffix("DIN").or_else(|| f.strip_suffix("DEEN")) {
+    } else if let Some(p) = f
+        .strip_suffix("DIN")
+        .or_else(|| f.strip_suffix("DEEN"))
+        .or_else(|| turkish.then(|| &f[..f.len() - 3]))
+    {
         (p, false)
     } else {
         return None;
     };
     let pb = pre.as_bytes();
     let n = pb.len();
-    let stem = if n >= 2 && (pb[n - 1] == b'D' || pb[n - 1] == b'L') && is_vowel(pb[n - 2]) {
+    let article = |b: u8| b == b'D' || b == b'L' || (turkish && b == b'T');
+    let stem = if n >= 2 && article(pb[n - 1]) && is_vowel(pb[n - 2]) {
         let mut j = n - 1;
         while j > 0 && is_vowel(pb[j - 1]) && j + 2 >= n {
             j -= 1;
@@ -2197,6 +2207,45 @@ const ABRAHAMIC_COGNATES: &[(&str, &[&str])] = &[
     ("JOSHUA", &["YUSHA"]),
 ];
 
+/// Turkish spellings of Arabic-origin names whose letters take them off the Arabic
+/// key: a final D written T (AHMET, MAHMUT, MURAT), C for J (CEMAL, CAFER), E for A
+/// (ZEYNEP, BEKIR), P for B. As Turkish passports write them (Ş, Ç, Ğ as S, C, G).
+/// Met by key, as variants, like a nickname.
+const TURKISH_FORMS: &[(&str, &[&str])] = &[
+    ("AHMET", &["AHMED"]),
+    ("MAHMUT", &["MAHMUD"]),
+    ("MUHAMMET", &["MUHAMMAD"]),
+    ("HAMIT", &["HAMID"]),
+    ("MURAT", &["MURAD"]),
+    ("RESIT", &["RASHID"]),
+    ("RASIT", &["RASHID"]),
+    ("SAIT", &["SAID"]),
+    ("VAHIT", &["WAHID"]),
+    ("DAVUT", &["DAWUD"]),
+    ("MESUT", &["MASUD"]),
+    ("ZAHIT", &["ZAHID"]),
+    ("HALIT", &["KHALID"]),
+    ("MECIT", &["MAJID"]),
+    ("REMZI", &["RAMZI"]),
+    ("CEMAL", &["JAMAL"]),
+    ("CEMIL", &["JAMIL"]),
+    ("CAFER", &["JAFAR"]),
+    ("CELAL", &["JALAL"]),
+    ("CIHAT", &["JIHAD"]),
+    ("CUNEYT", &["JUNAID"]),
+    ("CEVDET", &["JAWDAT"]),
+    ("CABIR", &["JABIR"]),
+    ("CAVIT", &["JAVID"]),
+    ("BEKIR", &["BAKR"]),
+    ("EBUBEKIR", &["ABUBAKR"]),
+    ("YAKUP", &["YAQUB"]),
+    ("EYUP", &["AYYUB"]),
+    ("ZEYNEP", &["ZAINAB"]),
+    ("HATICE", &["KHADIJA"]),
+    ("SUMEYYE", &["SUMAYYA"]),
+    ("RUKIYE", &["RUQAYYA"]),
+];
+
 /// Short tokens that look like one Korean syllable but are common names or particles
 /// elsewhere: left alone.
 const NOT_KOREAN: &[&str] = &[
@@ -2252,7 +2301,12 @@ fn formal_names(token: &str) -> &'static [&'static str] {
     static INDEX: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
     INDEX
         .get_or_init(|| {
-            let tables = [NICKNAMES, EAST_SLAVIC_COGNATES, ABRAHAMIC_COGNATES];
+            let tables = [
+                NICKNAMES,
+                EAST_SLAVIC_COGNATES,
+                ABRAHAMIC_COGNATES,
+                TURKISH_FORMS,
+            ];
             tables.into_iter().flatten().copied().collect()
         })
         .get(token)

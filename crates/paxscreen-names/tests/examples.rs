@@ -597,6 +597,13 @@ fn din_compounds() {
         "SALAH EDINE",
     ]);
     assert!(!meet("NURUDDIN", "SALAHUDDIN"));
+    // Turkish -ETTIN: the D of the article written T.
+    all_meet(&["NURETTIN", "NUREDDINE", "NUR AL-DIN"]);
+    all_meet(&["SELAHATTIN", "SALAHUDDIN"]);
+    // Turkish EBU is the connector ABU, glued or apart.
+    assert_eq!(primaries(&analyze("EBU BEKIR")), ["ABU", "BEKIR"]);
+    assert!(forms(&analyze("EBUBEKIR"))[0].contains(&"BEKIR"));
+    assert!(meet("BEKIR", "BAKR"));
 }
 
 #[test]
@@ -686,6 +693,17 @@ fn variant_keys_meet() {
         "MUHAMMAD", "MOHAND", "MAHAMAT", "MEHMET", "MEHMED", "MAXAMED", "MEHAMMAD", "MAHAMED",
         "MEHEMED", "MIHEMED", "MED", "MOHA",
     ]);
+    // Turkish spellings: final T for D, C for J, E for A.
+    pairs_meet(&[
+        ("AHMET", "AHMED"),
+        ("MAHMUT", "MAHMOUD"),
+        ("MURAT", "MOURAD"),
+        ("CEMAL", "JAMAL"),
+        ("CAFER", "JAAFAR"),
+        ("ZEYNEP", "ZAINAB"),
+        ("HATICE", "KHADIJA"),
+    ]);
+    assert!(!meet("CEMAL", "KAMAL"));
     // Those whose vowels give them the key of MAHMOUD keep meeting it too.
     all_meet(&["MAHAMED", "MAHMOUD"]);
     all_meet(&["GAMAL", "JAMAL"]);
