@@ -638,8 +638,10 @@ fn is_vowel(b: u8) -> bool {
 /// glued -UL compound is also written without it (SHAMSUL = SHAMS). 23: MED, MOHA,
 /// MAHAMED, MEHEMED, MIHEMED (and MAHAMMED, MEHAMMED) get the key of MUHAMMAD. 24:
 /// Turkish spellings (AHMET, CEMAL, ZEYNEP, ...) get the Arabic name's key, EBU is a
-/// connector (EBUBEKIR = ABU BEKIR), -ETTIN a DIN compound (NURETTIN = NURUDDIN).
-pub const ANALYSIS_VERSION: u32 = 24;
+/// connector (EBUBEKIR = ABU BEKIR), -ETTIN a DIN compound (NURETTIN = NURUDDIN). 25:
+/// Maghreb and South Asian spellings AIMEN, AYESHA, SAYEED, MOCTAR, SMAIL and KADIM get
+/// the key of AYMAN, AISHA, SAID, MOKHTAR, ISMAIL and KAZIM.
+pub const ANALYSIS_VERSION: u32 = 25;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -2062,6 +2064,18 @@ const NICKNAMES: &[(&str, &[&str])] = &[
     ("MEHAMMED", &["MUHAMMAD"]),
     ("MEHEMED", &["MUHAMMAD"]),
     ("MIHEMED", &["MUHAMMAD"]),
+    // Maghreb, West African and South Asian spellings whose vowels or letters take
+    // them off the usual spelling's key.
+    ("AIMEN", &["AYMAN"]),
+    ("AIMENE", &["AYMAN"]),
+    ("AIMAN", &["AYMAN"]),
+    ("AYESHA", &["AISHA"]),
+    ("AYSHA", &["AISHA"]),
+    ("SAYEED", &["SAID"]),
+    ("MOCTAR", &["MOKHTAR"]),
+    ("MOKTAR", &["MOKHTAR"]),
+    ("SMAIL", &["ISMAIL"]),
+    ("SMAIN", &["ISMAIL"]),
 ];
 
 /// Ukrainian and Belarusian given names as their passports write them (national
@@ -2148,6 +2162,7 @@ const PERSIAN_Z: &[(&str, &str)] = &[
     ("MURTADA", "MURTAZA"),
     ("MAHFUD", "MAHFUZ"),
     ("HAFID", "HAFIZ"),
+    ("KADIM", "KAZIM"),
 ];
 
 /// The key of the Z spelling of a name whose D-key this is (see [`PERSIAN_Z`]).
@@ -2241,6 +2256,7 @@ const TURKISH_FORMS: &[(&str, &[&str])] = &[
     ("YAKUP", &["YAQUB"]),
     ("EYUP", &["AYYUB"]),
     ("ZEYNEP", &["ZAINAB"]),
+    ("AYSE", &["AISHA"]),
     ("HATICE", &["KHADIJA"]),
     ("SUMEYYE", &["SUMAYYA"]),
     ("RUKIYE", &["RUQAYYA"]),
