@@ -160,6 +160,7 @@ pub(crate) struct Retrieved {
     pub by_value: std::sync::Arc<[crate::query::Valued]>,
     pub weight: f32,
     pub wmax: f32,
+    pub own_weight: f32,
 }
 
 /// Cache of query-token retrieval shared by every thread, keyed by the index and

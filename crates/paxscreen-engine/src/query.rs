@@ -27,6 +27,10 @@ pub(crate) struct QueryToken {
     pub weight: f32,
     /// Largest weight among its matches (0 when none).
     pub wmax: f32,
+    /// Weight of the listed token spelled as this token (the most of its exact matches),
+    /// infinite when the list does not hold the spelling: the most a typo or variant
+    /// match of this token counts towards how informative a name match is.
+    pub own_weight: f32,
 }
 
 impl QueryToken {
@@ -104,6 +108,7 @@ fn query_token(tok: paxscreen_names::NameToken, truncatable: bool) -> QueryToken
         by_value: Vec::new().into(),
         weight: score::UNKNOWN_TOKEN_WEIGHT,
         wmax: 0.0,
+        own_weight: f32::INFINITY,
     }
 }
 
@@ -410,6 +415,7 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
             q.by_value = r.by_value;
             q.weight = r.weight;
             q.wmax = r.wmax;
+            q.own_weight = r.own_weight;
             return;
         }
     }
@@ -426,6 +432,12 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
     };
     let weight_of = |t: u32| index.tables.tokens[t as usize].weight;
     q.wmax = matches.iter().map(|m| weight_of(m.0)).fold(0.0, f32::max);
+    q.own_weight = matches
+        .iter()
+        .filter(|m| m.2 == How::Exact)
+        .map(|m| weight_of(m.0))
+        .reduce(f32::max)
+        .unwrap_or(f32::INFINITY);
     q.weight = matches
         .iter()
         .max_by(|a, b| {
@@ -456,6 +468,7 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
             by_value: q.by_value.clone(),
             weight: q.weight,
             wmax: q.wmax,
+            own_weight: q.own_weight,
         };
         remember(key, &r);
     }
@@ -905,9 +918,13 @@ fn score_indexed_name(
         .iter()
         .map(|&t| index.tables.tokens[t as usize].unmatched_weight())
         .collect();
-    score::score_name(q_weights, &c_weights, &c_unmatched, |i, j| {
-        query[i].sim(tokens[j]).0
-    })
+    score::score_name(
+        q_weights,
+        &c_weights,
+        &c_unmatched,
+        |i, j| query[i].sim(tokens[j]).0,
+        |i| query[i].own_weight,
+    )
 }
 
 struct EntryBest {

@@ -14,7 +14,7 @@ pub const DEFAULT_THRESHOLD: f64 = 0.76;
 
 /// How scores are built, for `--help` texts and reports.
 pub const SCORING_NOTES: &str = "name score = sum(sim * w) / (sum(w matched) + 0.4 * w(unmatched traveller tokens) + 0.3 * w(unmatched listed tokens)), \
-w = rarity of the listed token (an unmatched East Slavic patronymic, -OVICH/-EVNA, or SAYYID costs half), times 1 - 0.35 * (1 - min(1, sum(sim * w) / 1.5)) so that common names alone weigh less; then dob exact +0.20 (an exact 1 January +0.07), same month +0.07, same year +0.05, in range +0.04, \
+w = rarity of the listed token (an unmatched East Slavic patronymic, -OVICH/-EVNA, or SAYYID costs half), times 1 - 0.35 * (1 - min(1, sum(sim * w') / 1.5)) so that common names alone weigh less (w' = w, but no more than the weight of the traveller's own spelling where the list holds it: a listed typo of MOHAMMED is no rarer than MOHAMMED); then dob exact +0.20 (an exact 1 January +0.07), same month +0.07, same year +0.05, in range +0.04, \
 same year other day -0.08, other year -0.30; nationality match +0.03, conflict -0.06; exact dob and nationality both matching +0.10 more; gender conflict -0.10; \
 an equal document number scores at least 0.95";
 
@@ -168,6 +168,7 @@ pub(crate) fn score_name(
     c_weights: &[f32],
     c_unmatched: &[f32],
     sim: impl Fn(usize, usize) -> f32,
+    own_weight: impl Fn(usize) -> f32,
 ) -> NameScore {
     let mut cands: Vec<(f32, f32, usize, usize)> =
         Vec::with_capacity(q_weights.len() * c_weights.len());
@@ -214,7 +215,15 @@ pub(crate) fn score_name(
         .map(|(_, w)| w)
         .sum();
     let ratio = x / (w + ALPHA_UNMATCHED_TRAVELLER * rq + BETA_UNMATCHED_LISTED * uc);
-    let conf = (x / INFORMATIVE_MASS).min(1.0);
+    // How informative the match is: a listed spelling a typo or a variant away from the
+    // traveller's own counts no rarer than that spelling where the list holds it (a
+    // listed MUNHAMMAD, a typo of MUHAMMAD, is rare as written but says MUHAMMAD).
+    // Never above `x`, so every bound on the score stays a bound.
+    let evidence: f32 = pairs
+        .iter()
+        .map(|p| p.sim * c_weights[p.c].min(own_weight(p.q)))
+        .sum();
+    let conf = (evidence / INFORMATIVE_MASS).min(1.0);
     let score = ratio * (1.0 - UNINFORMATIVE_DISCOUNT * (1.0 - conf));
     NameScore { score, pairs }
 }
@@ -494,16 +503,22 @@ mod tests {
 
     #[test]
     fn alignment_is_one_to_one_and_order_free() {
-        let s1 = score_name(&[1.0, 1.0], &[1.0, 1.0], &[1.0, 1.0], |i, j| {
-            if i != j {
-                1.0
-            } else {
-                0.0
-            }
-        });
+        let s1 = score_name(
+            &[1.0, 1.0],
+            &[1.0, 1.0],
+            &[1.0, 1.0],
+            |i, j| if i != j { 1.0 } else { 0.0 },
+            |_| f32::INFINITY,
+        );
         assert!((s1.score - 1.0).abs() < 1e-6);
         // One traveller token cannot stand for two listed ones.
-        let s2 = score_name(&[1.0], &[1.0, 1.0], &[1.0, 1.0], |_, _| 1.0);
+        let s2 = score_name(
+            &[1.0],
+            &[1.0, 1.0],
+            &[1.0, 1.0],
+            |_, _| 1.0,
+            |_| f32::INFINITY,
+        );
         let discount = 1.0 - UNINFORMATIVE_DISCOUNT * (1.0 - 1.0 / INFORMATIVE_MASS);
         assert!((s2.score - discount / (1.0 + BETA_UNMATCHED_LISTED)).abs() < 1e-6);
         // Unmatched traveller tokens cost more than unmatched listed ones.
@@ -512,39 +527,47 @@ mod tests {
             &[1.0],
             &[1.0],
             |i, _| if i == 0 { 1.0 } else { 0.0 },
+            |_| f32::INFINITY,
         );
         assert!(s3.score < s2.score);
     }
 
     #[test]
     fn common_tokens_alone_are_discounted() {
-        let rare = score_name(&[1.0, 1.0], &[1.0, 1.0], &[1.0, 1.0], |i, j| {
-            if i == j {
-                1.0
-            } else {
-                0.0
-            }
+        let diagonal = |i: usize, j: usize| if i == j { 1.0 } else { 0.0 };
+        let rare = score_name(&[1.0, 1.0], &[1.0, 1.0], &[1.0, 1.0], diagonal, |_| {
+            f32::INFINITY
         });
-        let common = score_name(&[0.3, 0.3], &[0.3, 0.3], &[0.3, 0.3], |i, j| {
-            if i == j {
-                1.0
-            } else {
-                0.0
-            }
+        let common = score_name(&[0.3, 0.3], &[0.3, 0.3], &[0.3, 0.3], diagonal, |_| {
+            f32::INFINITY
         });
         assert!(common.score < rare.score);
         assert!(common.score < 0.9);
+        // Rare listed spellings a typo away from the traveller's common ones (weight
+        // 0.3 where the list holds them as written) are as uninformative as those.
+        let typo = score_name(&[0.3, 0.3], &[1.0, 1.0], &[1.0, 1.0], diagonal, |_| 0.3);
+        assert!(
+            (typo.score - common.score).abs() < 1e-6,
+            "{} {}",
+            typo.score,
+            common.score
+        );
+        // The ratio part keeps the listed weights: only the discount changes.
+        let uncapped = score_name(&[0.3, 0.3], &[1.0, 1.0], &[1.0, 1.0], diagonal, |_| {
+            f32::INFINITY
+        });
+        assert!(uncapped.score > typo.score + 0.1);
     }
 
     #[test]
     fn upper_bound_bounds() {
-        let s = score_name(&[0.5, 1.0], &[0.5, 0.7], &[0.5, 0.7], |i, j| {
-            if i == 0 && j == 0 {
-                1.0
-            } else {
-                0.0
-            }
-        });
+        let s = score_name(
+            &[0.5, 1.0],
+            &[0.5, 0.7],
+            &[0.5, 0.7],
+            |i, j| if i == 0 && j == 0 { 1.0 } else { 0.0 },
+            |_| f32::INFINITY,
+        );
         assert!(s.score <= name_upper_bound(0.5, 1.0) + 1e-6);
     }
 

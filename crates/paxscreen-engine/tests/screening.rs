@@ -563,6 +563,33 @@ fn a_spaced_surname_suffix_meets_the_glued_listed_surname() {
     assert_eq!(top("HASAN POUR", "REZA"), None);
 }
 
+#[test]
+fn a_listed_typo_of_a_common_name_is_no_rarer_than_the_name() {
+    // MOHANMED (a typo of MOHAMMED) is rare on the list as written, but a traveller
+    // MOHAMMED meeting it says no more than meeting MOHAMMED itself: the typo'd listing
+    // must not outscore the exact one (it scored 0.949 against 0.956; now 0.898).
+    let s = with_filler(
+        vec![
+            entry("E1", &["Mohanmed OMAROV"], None, None),
+            entry("E2", &["Mohammed OMAROV"], None, None),
+        ],
+        "Mohammed",
+        ["Khan", "Malik", "Shah"],
+    );
+    let low = ScreenOptions {
+        threshold: 0.3,
+        ..ScreenOptions::default()
+    };
+    let hits = s.screen(&traveller("OMAROV", "MOHAMMED", None, None), &low);
+    let score = |id: &str| hits.iter().find(|h| h.entry_id == id).unwrap().score;
+    assert!(score("E1") + 0.03 < score("E2"), "{hits:?}");
+    // A traveller who writes the typo'd spelling, which the list holds, meets it as
+    // rare evidence as before.
+    let typo = s.screen(&traveller("OMAROV", "MOHANMED", None, None), &low);
+    assert_eq!(typo[0].entry_id, "E1");
+    assert!(typo[0].score > 0.99, "{typo:?}");
+}
+
 /// Ten entries C0..C9 named Khalid Mansour, born in 1950, no nationality.
 fn namesakes_born_1950() -> Vec<WatchlistEntry> {
     (0..10)
