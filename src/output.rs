@@ -169,11 +169,15 @@ pub fn write_explanation(out: &mut impl Write, h: &Hit, indent: &str) -> std::io
             &t.traveller
         };
         let right = if t.listed.is_empty() { "-" } else { &t.listed };
-        writeln!(
+        write!(
             out,
             "{indent}  {left:<16} ~ {right:<16} {:<9} sim {:.2}  weight {:.2}",
             t.how, t.similarity, t.weight
         )?;
+        match t.counts_as {
+            Some(w) => writeln!(out, " (counts as {w:.2}, the traveller's own spelling)")?,
+            None => writeln!(out)?,
+        }
     }
     for a in &e.adjustments {
         writeln!(out, "{indent}  {a}")?;

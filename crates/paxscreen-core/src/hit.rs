@@ -119,6 +119,11 @@ pub struct TokenMatch {
     pub how: String,
     /// Rarity weight the token carried in the name score.
     pub weight: f64,
+    /// For a listed token met by a typo or a variant of a commoner traveller spelling
+    /// that the list also holds: the weight it counted as in the common-name discount
+    /// (that spelling's weight, below `weight`). Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts_as: Option<f64>,
 }
 
 /// Everything that went into a hit's score.

@@ -1188,12 +1188,15 @@ fn make_hit(
     let mut tokens = Vec::new();
     for p in &b.score.pairs {
         let (sim, how) = query[p.q].sim(rec.tokens[p.c]);
+        let weight = index.tables.tokens[rec.tokens[p.c] as usize].weight;
+        let own = query[p.q].own_weight;
         tokens.push(TokenMatch {
             traveller: query[p.q].forms[0].clone(),
             listed: token_text(rec.tokens[p.c]),
             similarity: round4(sim),
             how: how.as_str().to_string(),
-            weight: round4(index.tables.tokens[rec.tokens[p.c] as usize].weight),
+            weight: round4(weight),
+            counts_as: (own < weight).then(|| round4(own)),
         });
     }
     for (i, q) in query.iter().enumerate() {
@@ -1204,6 +1207,7 @@ fn make_hit(
                 similarity: 0.0,
                 how: How::None.as_str().into(),
                 weight: round4(q.weight),
+                counts_as: None,
             });
         }
     }
@@ -1215,6 +1219,7 @@ fn make_hit(
                 similarity: 0.0,
                 how: How::None.as_str().into(),
                 weight: round4(index.tables.tokens[tok as usize].weight),
+                counts_as: None,
             });
         }
     }

@@ -583,6 +583,30 @@ fn a_listed_typo_of_a_common_name_is_no_rarer_than_the_name() {
     let hits = s.screen(&traveller("OMAROV", "MOHAMMED", None, None), &low);
     let score = |id: &str| hits.iter().find(|h| h.entry_id == id).unwrap().score;
     assert!(score("E1") + 0.03 < score("E2"), "{hits:?}");
+    // The explanation says what the typo'd token counted as.
+    let tokens = |id: &str| {
+        hits.iter()
+            .find(|h| h.entry_id == id)
+            .unwrap()
+            .evidence
+            .tokens
+            .clone()
+    };
+    let typo_pair = tokens("E1")
+        .into_iter()
+        .find(|t| t.listed == "MOHANMED")
+        .unwrap();
+    let exact_pair = tokens("E2")
+        .into_iter()
+        .find(|t| t.listed == "MOHAMMED")
+        .unwrap();
+    assert_eq!(
+        typo_pair.counts_as,
+        Some(exact_pair.weight),
+        "{typo_pair:?}"
+    );
+    assert!(typo_pair.weight > exact_pair.weight);
+    assert!(tokens("E2").iter().all(|t| t.counts_as.is_none()));
     // A traveller who writes the typo'd spelling, which the list holds, meets it as
     // rare evidence as before.
     let typo = s.screen(&traveller("OMAROV", "MOHANMED", None, None), &low);

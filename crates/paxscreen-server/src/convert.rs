@@ -120,6 +120,7 @@ pub(crate) fn hit_to_pb(h: &Hit) -> pb::Hit {
                     similarity: t.similarity,
                     how: t.how.clone(),
                     weight: t.weight,
+                    counts_as: t.counts_as,
                 })
                 .collect(),
             adjustments: e.adjustments.clone(),
