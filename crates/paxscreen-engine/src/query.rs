@@ -118,7 +118,8 @@ fn query_token(tok: paxscreen_names::NameToken, truncatable: bool) -> QueryToken
 /// apart from the name after it (a typo in either), a reading with the two joined (see
 /// [`paxscreen_names::abd_joined_reading`]), and when the list writes a connector glued
 /// to the name after it, a reading with them glued (see [`connector_glued_words`]), and
-/// likewise a surname suffix glued to the name before it (see [`suffix_glued_words`]);
+/// likewise a surname suffix or ULLAH glued to the name before it (see
+/// [`suffix_glued_words`]);
 /// screening keeps the better score per entry,
 /// so a reading that fits by accident costs nothing.
 fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<Vec<QueryToken>> {
@@ -169,15 +170,16 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
     readings
 }
 
-/// The words of the traveller's name with a surname suffix glued to the name before it,
-/// when the list writes the surname glued (`HASAN ZADEH`, `HASAN-ZADEH` ->
-/// `HASANZADEH`; `MOHAMED ZADEH` meets `MOHAMMADZADE` by key): the first such pair only.
+/// The words of the traveller's name with a surname suffix or an ULLAH glued to the name
+/// before it, when the list writes the two glued (`HASAN ZADEH`, `HASAN-ZADEH` ->
+/// `HASANZADEH`; `SALEEM ULLAH` -> `SALEEMULLAH`; `MOHAMED ZADEH` meets `MOHAMMADZADE`
+/// by key): the first such pair only.
 /// The other way round, a glued traveller surname and a spaced listed one, is the split
 /// reading. `None` (a few lookups) for most names.
 fn suffix_glued_words(index: &Index, plain: &[QueryToken]) -> Option<Vec<String>> {
     let at = plain.windows(2).position(|w| {
         let name = |q: &QueryToken| q.role == crate::index::ROLE_NAME;
-        name(&w[0]) && name(&w[1]) && paxscreen_names::is_surname_suffix(&w[1].forms[0]) && {
+        name(&w[0]) && name(&w[1]) && paxscreen_names::is_detachable_suffix(&w[1].forms[0]) && {
             let g = format!("{}{}", w[0].forms[0], w[1].forms[0]);
             index.forms_fst.contains_key(&g)
                 || index

@@ -564,6 +564,31 @@ fn a_spaced_surname_suffix_meets_the_glued_listed_surname() {
 }
 
 #[test]
+fn a_spaced_ullah_meets_the_glued_compound_and_ullah_alone_stays_a_surname() {
+    let s = with_filler(
+        vec![
+            entry("U1", &["Saleemullah WAZIR"], None, None),
+            entry("U2", &["Ahmed ULLAH"], None, None),
+        ],
+        "Ahmed",
+        ["Khan", "Malik", "Shah"],
+    );
+    let opts = ScreenOptions::default();
+    let top = |surname: &str, given: &str| {
+        let hits = s.screen(&traveller(surname, given, None, None), &opts);
+        hits.first().map(|h| (h.entry_id.clone(), h.score))
+    };
+    for given in ["SALEEM ULLAH", "SALEEM-ULLAH", "SALEEMULLAH"] {
+        let (id, score) = top("WAZIR", given).unwrap_or_else(|| panic!("{given}"));
+        assert_eq!(id, "U1", "{given}");
+        assert!(score > 0.95, "{given}: {score}");
+    }
+    // ULLAH as a surname, in either field order.
+    assert_eq!(top("ULLAH", "AHMED").unwrap().0, "U2");
+    assert_eq!(top("AHMED", "ULLAH").unwrap().0, "U2");
+}
+
+#[test]
 fn a_listed_typo_of_a_common_name_is_no_rarer_than_the_name() {
     // MOHANMED (a typo of MOHAMMED) is rare on the list as written, but a traveller
     // MOHAMMED meeting it says no more than meeting MOHAMMED itself: the typo'd listing

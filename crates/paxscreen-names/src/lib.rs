@@ -640,8 +640,11 @@ fn is_vowel(b: u8) -> bool {
 /// Turkish spellings (AHMET, CEMAL, ZEYNEP, ...) get the Arabic name's key, EBU is a
 /// connector (EBUBEKIR = ABU BEKIR), -ETTIN a DIN compound (NURETTIN = NURUDDIN). 25:
 /// Maghreb and South Asian spellings AIMEN, AYESHA, SAYEED, MOCTAR, SMAIL and KADIM get
-/// the key of AYMAN, AISHA, SAID, MOKHTAR, ISMAIL and KAZIM.
-pub const ANALYSIS_VERSION: u32 = 25;
+/// the key of AYMAN, AISHA, SAID, MOKHTAR, ISMAIL and KAZIM. 26: a separate ULLAH is
+/// no longer joined to the name before it (screening reads it glued when the list
+/// writes it so): ULLAH is a surname of its own, and AHMED / ULLAH with the fields
+/// swapped no longer met AHMED ULLAH.
+pub const ANALYSIS_VERSION: u32 = 26;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1222,10 +1225,6 @@ fn din_stem(f: &str) -> Option<&str> {
     (stem.len() >= 3).then_some(stem)
 }
 
-/// The -ULLAH of Persian, Pashto and Urdu compounds (`AZIZULLAH`, `HOJATOLAH`,
-/// Central Asian `HABIBULLA`) written as a separate token (`SALEEM ULLAH`).
-const ULLAH_ENDINGS: &[&str] = &["ULLAH", "OLLAH", "ULLA", "OLLA", "OLAH", "ULAH"];
-
 fn is_din_token(f: &str) -> bool {
     matches!(
         f,
@@ -1610,19 +1609,6 @@ fn arabic_structure(toks: Vec<Tok>) -> Vec<Tok> {
             if out[last].role == TokenRole::Name && out[last].forms[0].len() >= 2 {
                 let stem = out[last].forms[0].clone();
                 out[last] = din_token(&stem, None);
-                i += 1;
-                continue;
-            }
-        }
-        // Separate ULLAH token (SALEEM ULLAH, AZIZ-ULLAH): glued to the previous name.
-        if ULLAH_ENDINGS.contains(&f0) && !out.is_empty() {
-            let last = out.len() - 1;
-            let prev = &out[last].forms[0];
-            if out[last].role == TokenRole::Name && prev.len() >= 3 && !prev.starts_with("ABD") {
-                out[last] = Tok {
-                    forms: vec![format!("{prev}ULLAH")],
-                    role: TokenRole::Name,
-                };
                 i += 1;
                 continue;
             }
@@ -2355,14 +2341,23 @@ fn add_ms_stripped_form(toks: &mut [Tok]) {
     }
 }
 
-/// Second parts of surnames that are written glued, hyphenated or spaced: Persian
-/// `HASANZADEH` / `HASAN-ZADEH`, `ALIPOUR`, `MOUSAVINEJAD`, Tajik `RAHMONZODA`, Pashtun
-/// `AHMADZAI`, `ISAKHEL`, Turkic `ALIOGLU`, Kazakh `NURULY`. Screening reads a spaced
-/// one glued to the name before it when the list writes the two glued.
-pub fn is_surname_suffix(w: &str) -> bool {
+/// Second parts of names that are written glued, hyphenated or spaced: surname
+/// suffixes (Persian `HASANZADEH` / `HASAN-ZADEH`, `ALIPOUR`, `MOUSAVINEJAD`, Tajik
+/// `RAHMONZODA`, Pashtun `AHMADZAI`, `ISAKHEL`, Turkic `ALIOGLU`, Kazakh `NURULY`) and
+/// the ULLAH of Persian, Pashto and Urdu compounds (`SALEEM ULLAH` = `SALEEMULLAH`,
+/// Central Asian `HABIBULLA`). Analysis keeps them apart (ULLAH is a surname of its own
+/// too, and a name may come in either order); screening reads a spaced one glued to the
+/// name before it when the list writes the two glued.
+pub fn is_detachable_suffix(w: &str) -> bool {
     matches!(
         w,
-        "ZADEH"
+        "ULLAH"
+            | "OLLAH"
+            | "ULLA"
+            | "OLLA"
+            | "OLAH"
+            | "ULAH"
+            | "ZADEH"
             | "ZADE"
             | "ZADA"
             | "ZODA"
