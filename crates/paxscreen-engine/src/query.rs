@@ -180,11 +180,14 @@ fn suffix_glued_words(index: &Index, plain: &[QueryToken]) -> Option<Vec<String>
     let at = plain.windows(2).position(|w| {
         let name = |q: &QueryToken| q.role == crate::index::ROLE_NAME;
         name(&w[0]) && name(&w[1]) && paxscreen_names::is_detachable_suffix(&w[1].forms[0]) && {
+            // By key only when long enough for the key to say much: ALI NIA would
+            // otherwise read as ALINIA, whose key is ALAN's.
             let g = format!("{}{}", w[0].forms[0], w[1].forms[0]);
             index.forms_fst.contains_key(&g)
-                || index
-                    .keys_fst
-                    .contains_key(paxscreen_names::variant_key(&g))
+                || (g.len() >= 8
+                    && index
+                        .keys_fst
+                        .contains_key(paxscreen_names::variant_key(&g)))
         }
     })?;
     let mut words: Vec<String> = plain.iter().map(|q| q.forms[0].clone()).collect();
