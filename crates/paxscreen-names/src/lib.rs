@@ -929,7 +929,8 @@ pub fn strip_glued_article(f: &str) -> Option<&str> {
     None
 }
 
-/// Stems of names that end like a glued -UL compound but are not one (RAOUL, SHAUL).
+/// Stems of names that end like a glued -UL compound but are not one (RAOUL, SHAUL,
+/// KABUL, RASUL).
 const NOT_UL_COMPOUND: &[&str] = &["RAO", "SHA", "KAB", "RAS"];
 
 /// Names that begin like a glued connector but are not one.
@@ -1195,7 +1196,7 @@ fn abd_rest(f: &str) -> Option<&str> {
 /// Stem of a glued AL-DIN compound (`NOUREDDINE`, `NURUDDIN`, `SALAHALDIN` -> `NOUR`, `NUR`,
 /// `SALAH`).
 fn din_stem(f: &str) -> Option<&str> {
-    // Turkish writes the D of the article as T (NURETTIN, SELAHATTIN, ALAATTIN).
+    // Turkish writes the D of the article as T (NURETTIN, SELAHATTIN).
     let turkish = f.ends_with("TTIN");
     let (pre, final_e) = if let Some(p) = f.strip_suffix("DINE") {
         (p, true)
