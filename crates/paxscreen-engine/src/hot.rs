@@ -159,7 +159,6 @@ pub(crate) struct Retrieved {
     pub matches: std::sync::Arc<[(u32, f32, crate::score::How)]>,
     pub by_value: std::sync::Arc<[crate::query::Valued]>,
     pub weight: f32,
-    pub wmax: f32,
     pub own_weight: f32,
 }
 

@@ -25,8 +25,6 @@ pub(crate) struct QueryToken {
     pub by_value: std::sync::Arc<[Valued]>,
     /// Weight when unmatched: the weight of its best match, or a default when none.
     pub weight: f32,
-    /// Largest weight among its matches (0 when none).
-    pub wmax: f32,
     /// Weight of the listed token spelled as this token (the most of its exact matches),
     /// infinite when the list does not hold the spelling: the most a typo or variant
     /// match of this token counts towards how informative a name match is.
@@ -107,7 +105,6 @@ fn query_token(tok: paxscreen_names::NameToken, truncatable: bool) -> QueryToken
         matches: Vec::new().into(),
         by_value: Vec::new().into(),
         weight: score::UNKNOWN_TOKEN_WEIGHT,
-        wmax: 0.0,
         own_weight: f32::INFINITY,
     }
 }
@@ -419,7 +416,6 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
             q.matches = r.matches;
             q.by_value = r.by_value;
             q.weight = r.weight;
-            q.wmax = r.wmax;
             q.own_weight = r.own_weight;
             return;
         }
@@ -436,7 +432,6 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
         indexed_matches(index, q, &kids)
     };
     let weight_of = |t: u32| index.tables.tokens[t as usize].weight;
-    q.wmax = matches.iter().map(|m| weight_of(m.0)).fold(0.0, f32::max);
     q.own_weight = matches
         .iter()
         .filter(|m| m.2 == How::Exact)
@@ -472,7 +467,6 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
             matches: q.matches.clone(),
             by_value: q.by_value.clone(),
             weight: q.weight,
-            wmax: q.wmax,
             own_weight: q.own_weight,
         };
         remember(key, &r);
