@@ -1217,7 +1217,8 @@ fn make_hit(
                 listed: token_text(tok),
                 similarity: 0.0,
                 how: How::None.as_str().into(),
-                weight: round4(index.tables.tokens[tok as usize].weight),
+                // What it cost the name: half for a patronymic or SAYYID.
+                weight: round4(index.tables.tokens[tok as usize].unmatched_weight()),
                 counts_as: None,
             });
         }

@@ -515,6 +515,20 @@ fn an_unmatched_sayyid_costs_half_on_either_side() {
     };
     // The listed SYED missing from the passport, and the passport's SEYED missing from
     // the list, cost less than another missing given name of the same rarity.
+    // The explanation gives the weight the unmatched SAYYID cost: half of what the
+    // unmatched WASIM, listed once too, costs.
+    let hits = s.screen(&traveller("HUSSAINI", "TARIQ", None, None), &low);
+    let unmatched = |id: &str, listed: &str| {
+        let h = hits.iter().find(|h| h.entry_id == id).unwrap();
+        h.evidence
+            .tokens
+            .iter()
+            .find(|t| t.listed == listed)
+            .unwrap()
+            .weight
+    };
+    let (sayyid, wasim) = (unmatched("S1", "SAYYID"), unmatched("M1", "WASIM"));
+    assert!((sayyid - wasim / 2.0).abs() < 1e-3, "{sayyid} vs {wasim}");
     let listed_sayyid = score("TARIQ", "S1");
     let listed_name = score("TARIQ", "M1");
     assert!(
