@@ -643,8 +643,9 @@ fn is_vowel(b: u8) -> bool {
 /// the key of AYMAN, AISHA, SAID, MOKHTAR, ISMAIL and KAZIM. 26: a separate ULLAH is
 /// no longer joined to the name before it (screening reads it glued when the list
 /// writes it so): ULLAH is a surname of its own, and AHMED / ULLAH with the fields
-/// swapped no longer met AHMED ULLAH.
-pub const ANALYSIS_VERSION: u32 = 26;
+/// swapped no longer met AHMED ULLAH. 27: a name after ABD by key only when about the
+/// divine name's length (ABED HAMMADOU is no ABD AL-HAMID).
+pub const ANALYSIS_VERSION: u32 = 27;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1112,12 +1113,26 @@ const AFTER_ABD: &[&str] = &[
 /// The Bengali -UR (`ABDUL AZIZUR`) and Maghreb -E (`ABDOU RAHMANE`) endings are allowed.
 fn follows_abd(next: &str) -> bool {
     let stems = [Some(next), next.strip_suffix("UR").filter(|s| s.len() >= 3)];
-    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let keys = KEYS.get_or_init(|| AFTER_ABD.iter().map(|d| variant_key(d)).collect());
-    stems.into_iter().flatten().any(|x| {
+    static KEYS: std::sync::OnceLock<Vec<(String, usize)>> = std::sync::OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        AFTER_ABD
+            .iter()
+            .map(|d| (variant_key(d), d.len()))
+            .collect()
+    });
+    // By key, a spelling of about the divine name's length: HAMMADOU has HAMID's key but
+    // is HAMMAD (ABED HAMMADOU is no ABD AL-HAMID), while RAHEEM, RAHMANE, GHAFOOR are
+    // spellings of RAHIM, RAHMAN, GHAFFAR.
+    let by_key = |x: &str| {
         let key = variant_key(x);
-        keys.contains(&key) || (x.len() >= 5 && AFTER_ABD.iter().any(|d| within_one_edit(x, d)))
-    }) || devoiced(next).is_some_and(|x| keys.contains(&variant_key(&x)))
+        keys.iter()
+            .any(|(k, len)| *k == key && x.len().abs_diff(*len) <= 2)
+    };
+    stems
+        .into_iter()
+        .flatten()
+        .any(|x| by_key(x) || (x.len() >= 5 && AFTER_ABD.iter().any(|d| within_one_edit(x, d))))
+        || devoiced(next).is_some_and(|x| by_key(&x))
 }
 
 /// Turkish spelling of a final B / D / J as P / T / C (VAHAP = WAHHAB, HAMIT = HAMID,
