@@ -644,8 +644,9 @@ fn is_vowel(b: u8) -> bool {
 /// no longer joined to the name before it (screening reads it glued when the list
 /// writes it so): ULLAH is a surname of its own, and AHMED / ULLAH with the fields
 /// swapped no longer met AHMED ULLAH. 27: a name after ABD by key only when about the
-/// divine name's length (ABED HAMMADOU is no ABD AL-HAMID).
-pub const ANALYSIS_VERSION: u32 = 27;
+/// divine name's length (ABED HAMMADOU is no ABD AL-HAMID). 28: PETROS meets PETER and
+/// BUTRUS, KHAJEH / KHWAJA / KHOJA meet KHAWAJA.
+pub const ANALYSIS_VERSION: u32 = 28;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -2078,6 +2079,14 @@ const NICKNAMES: &[(&str, &[&str])] = &[
     ("MOKTAR", &["MOKHTAR"]),
     ("SMAIL", &["ISMAIL"]),
     ("SMAIN", &["ISMAIL"]),
+    // The Persian title and name KHWAJA as Persian, Urdu and Central Asian spellings
+    // write it.
+    ("KHAJEH", &["KHAWAJA"]),
+    ("KHAJE", &["KHAWAJA"]),
+    ("KHWAJA", &["KHAWAJA"]),
+    ("KHWAJEH", &["KHAWAJA"]),
+    ("KHAJA", &["KHAWAJA"]),
+    ("KHOJA", &["KHAWAJA"]),
 ];
 
 /// Ukrainian and Belarusian given names as their passports write them (national
@@ -2214,6 +2223,7 @@ const ABRAHAMIC_COGNATES: &[(&str, &[&str])] = &[
     ("MICHEL", &["MIKHAIL"]),
     ("PETER", &["BUTRUS"]),
     ("PIERRE", &["BUTRUS"]),
+    ("PETROS", &["PETER", "BUTRUS"]),
     ("PAUL", &["BULUS"]),
     ("GEORGE", &["JIRJIS", "GIRGIS", "JURJI"]),
     ("GEORGES", &["JIRJIS", "GIRGIS", "JURJI"]),
