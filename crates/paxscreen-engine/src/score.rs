@@ -14,7 +14,7 @@ pub const DEFAULT_THRESHOLD: f64 = 0.76;
 
 /// How scores are built, for `--help` texts and reports.
 pub const SCORING_NOTES: &str = "name score = sum(sim * w) / (sum(w matched) + 0.4 * w(unmatched traveller tokens) + 0.3 * w(unmatched listed tokens)), \
-w = rarity of the listed token (an unmatched East Slavic patronymic, -OVICH/-EVNA, or SAYYID costs half), times 1 - 0.35 * (1 - min(1, sum(sim * w') / 1.5)) so that common names alone weigh less (w' = w, but no more than the weight of the traveller's own spelling where the list holds it: a listed typo of MOHAMMED is no rarer than MOHAMMED); then dob exact +0.20 (an exact 1 January +0.07), same month +0.07, same year +0.05, in range +0.04, \
+w = rarity of the listed token (an unmatched East Slavic patronymic, -OVICH/-EVNA, or an honorific that is also a name, SAYYID, MIAN, MUFTI, CHAUDHRY, ..., costs half), times 1 - 0.35 * (1 - min(1, sum(sim * w') / 1.5)) so that common names alone weigh less (w' = w, but no more than the weight of the traveller's own spelling where the list holds it: a listed typo of MOHAMMED is no rarer than MOHAMMED); then dob exact +0.20 (an exact 1 January +0.07), same month +0.07, same year +0.05, in range +0.04, \
 same year other day -0.08, other year -0.30; nationality match +0.03, conflict -0.06; exact dob and nationality both matching +0.10 more; gender conflict -0.10; \
 an equal document number scores at least 0.95";
 

@@ -141,6 +141,15 @@ pub const TITLES: &[&str] = &[
     "MOULVI",
     "MOLVI",
     "QARI",
+    // The pilgrim's title as West African and South Asian names carry it (EL HADJ is
+    // already EL + HADJ).
+    "HAJ",
+    "ALHAJ",
+    "ALHAJJ",
+    "ALHAJI",
+    "ALHADJ",
+    "ELHADJ",
+    "ELHAJ",
 ];
 
 /// Arabic articles dropped when standing alone before another token.
@@ -645,8 +654,10 @@ fn is_vowel(b: u8) -> bool {
 /// writes it so): ULLAH is a surname of its own, and AHMED / ULLAH with the fields
 /// swapped no longer met AHMED ULLAH. 27: a name after ABD by key only when about the
 /// divine name's length (ABED HAMMADOU is no ABD AL-HAMID). 28: PETROS meets PETER and
-/// BUTRUS, KHAJEH / KHWAJA / KHOJA meet KHAWAJA.
-pub const ANALYSIS_VERSION: u32 = 28;
+/// BUTRUS, KHAJEH / KHWAJA / KHOJA meet KHAWAJA. 29: South Asian honorifics that are
+/// also names (MIAN, PIR, MUFTI, CHAUDHRY, ...) cost half unmatched (role patronymic in
+/// snapshots), CH meets CHAUDHRY, ALHAJ / ALHAJI / ELHADJ / HAJ are titles.
+pub const ANALYSIS_VERSION: u32 = 29;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1292,12 +1303,41 @@ const PATRONYMIC_ENDINGS: &[&str] = &[
 ];
 
 /// Whether an unmatched token of this primary form should cost a name half its weight:
-/// an East Slavic patronymic ([`is_patronymic`]), or the hereditary honorific SAYYID /
-/// SAYYIDA (SYED, SEYED, ...), which one document or alias carries and another drops
-/// (listed `Syed Tariq HUSSAIN`, passport `TARIQ HUSSAIN`).
+/// an East Slavic patronymic ([`is_patronymic`]), or an honorific that is also a name
+/// and that one document or alias carries and another drops: the hereditary SAYYID /
+/// SAYYIDA (SYED, SEYED, ...; listed `Syed Tariq HUSSAIN`, passport `TARIQ HUSSAIN`)
+/// and the South Asian MIAN, PIR, MUFTI, SAHIBZADA, MAKHDOOM, CHAUDHRY, KHAWAJA, AGHA,
+/// ALLAMA, JANAB, USTAD (titles that are never names, MULLAH, HAJI, are dropped).
 pub fn is_optional_name(form: &str) -> bool {
-    is_patronymic(form) || matches!(form, "SAYYID" | "SAYYIDA")
+    is_patronymic(form) || HONORIFIC_NAMES.contains(&form)
 }
+
+/// Honorifics that are also names or surnames (see [`is_optional_name`]).
+const HONORIFIC_NAMES: &[&str] = &[
+    "SAYYID",
+    "SAYYIDA",
+    "MIAN",
+    "PIR",
+    "MUFTI",
+    "SAHIBZADA",
+    "MAKHDOOM",
+    "MAKHDUM",
+    "CHAUDHRY",
+    "CHAUDHARY",
+    "CHOUDHRY",
+    "CHOUDHARY",
+    "CHAUDHURY",
+    "CHOWDHURY",
+    "CH",
+    "KHAWAJA",
+    "KHAWAJAH",
+    "KHWAJA",
+    "AGHA",
+    "ALLAMA",
+    "JANAB",
+    "USTAD",
+    "USTAAD",
+];
 
 /// Whether a form (upper-case A-Z) looks like an East Slavic patronymic. International
 /// passports of Russia, Ukraine and Belarus omit the patronymic that lists carry, so
@@ -2087,6 +2127,8 @@ const NICKNAMES: &[(&str, &[&str])] = &[
     ("KHWAJEH", &["KHAWAJA"]),
     ("KHAJA", &["KHAWAJA"]),
     ("KHOJA", &["KHAWAJA"]),
+    // CH. for CHAUDHRY, as Pakistani names abbreviate it.
+    ("CH", &["CHAUDHRY"]),
 ];
 
 /// Ukrainian and Belarusian given names as their passports write them (national

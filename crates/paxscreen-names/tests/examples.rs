@@ -624,6 +624,26 @@ fn din_compounds() {
 }
 
 #[test]
+fn honorifics_that_are_names_are_optional_and_pilgrim_titles_go() {
+    use paxscreen_names::is_optional_name;
+    for h in [
+        "SAYYID", "MIAN", "PIR", "MUFTI", "CHAUDHRY", "KHAWAJA", "USTAD",
+    ] {
+        assert!(is_optional_name(h), "{h}");
+    }
+    assert!(is_optional_name(&primaries(&analyze("SYED"))[0]));
+    for n in ["AHMED", "KHAN", "MALIK", "SHAH"] {
+        assert!(!is_optional_name(n), "{n}");
+    }
+    assert_eq!(
+        primaries(&analyze("ALHAJ KHURSHEED AHMAD")),
+        ["KHURSHEED", "AHMAD"]
+    );
+    assert_eq!(primaries(&analyze("ALHAJI MUSA")), ["MUSA"]);
+    assert!(meet("CH", "CHAUDHRY"));
+}
+
+#[test]
 fn ullah_stays_apart_in_analysis() {
     // ULLAH is a surname of its own (AHMED ULLAH, in either order): analysis keeps it
     // apart; screening reads it glued where the list writes the compound glued.
