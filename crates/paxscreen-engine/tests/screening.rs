@@ -97,6 +97,23 @@ fn screener() -> Screener {
     Screener::build(entries, vec!["test".into()]).unwrap()
 }
 
+/// Screening at 0.3, so that near misses show.
+fn low() -> ScreenOptions {
+    ScreenOptions {
+        threshold: 0.3,
+        ..ScreenOptions::default()
+    }
+}
+
+/// The score of entry `id` for `t`, screened at 0.3 (it must be among the hits).
+fn low_score(s: &Screener, t: &Traveller, id: &str) -> f64 {
+    let hits = s.screen(t, &low());
+    hits.iter()
+        .find(|h| h.entry_id == id)
+        .map(|h| h.score)
+        .unwrap_or_else(|| panic!("{id}: {hits:?}"))
+}
+
 fn top(s: &Screener, t: &Traveller) -> Option<(String, f64)> {
     s.screen(t, &ScreenOptions::default())
         .first()
@@ -312,10 +329,7 @@ fn exact_dob_and_nationality_corroborate_a_partial_name() {
         .any(|a| a.starts_with("exact dob and nationality both match")));
     let corroborated = hits[0].score;
     // Without the nationality: 0.10 + 0.03 less, under the threshold.
-    let low = ScreenOptions {
-        threshold: 0.3,
-        ..ScreenOptions::default()
-    };
+    let low = low();
     let alone = s.screen(&traveller("CAMARA", "PAPA", Some("1964-05-11"), None), &low);
     assert!(
         (corroborated - alone[0].score - 0.13).abs() < 2e-4,
@@ -353,10 +367,7 @@ fn a_missing_patronymic_costs_less_than_a_missing_name() {
         "Ivan",
         ["Petrov", "Sidorov", "Smirnov"],
     );
-    let low = ScreenOptions {
-        threshold: 0.3,
-        ..ScreenOptions::default()
-    };
+    let low = low();
     let hits = s.screen(&traveller("UMAKHANOV", "ILYAS", None, Some("RUS")), &low);
     let score = |id: &str| hits.iter().find(|h| h.entry_id == id).unwrap().score;
     assert!(score("P1") > score("P2") + 0.03, "{hits:?}");
@@ -469,17 +480,7 @@ fn a_travellers_unmatched_patronymic_costs_half_even_when_listed_elsewhere() {
         "Ivan",
         ["Petrov", "Sidorov", "Smirnov"],
     );
-    let low = ScreenOptions {
-        threshold: 0.3,
-        ..ScreenOptions::default()
-    };
-    let score = |given: &str| {
-        s.screen(&traveller("UMAKHANOV", given, None, None), &low)
-            .into_iter()
-            .find(|h| h.entry_id == "P2")
-            .map(|h| h.score)
-            .unwrap()
-    };
+    let score = |given: &str| low_score(&s, &traveller("UMAKHANOV", given, None, None), "P2");
     let with_patronymic = score("ILYAS MAGOMEDOVICH");
     let with_middle_name = score("ILYAS MAGOMED");
     assert!(
@@ -502,22 +503,11 @@ fn an_unmatched_sayyid_costs_half_on_either_side() {
         "Ahmed",
         ["Khan", "Malik", "Shah"],
     );
-    let low = ScreenOptions {
-        threshold: 0.3,
-        ..ScreenOptions::default()
-    };
-    let score = |given: &str, id: &str| {
-        s.screen(&traveller("HUSSAINI", given, None, None), &low)
-            .into_iter()
-            .find(|h| h.entry_id == id)
-            .map(|h| h.score)
-            .unwrap()
-    };
-    // The listed SYED missing from the passport, and the passport's SEYED missing from
-    // the list, cost less than another missing given name of the same rarity.
+    let score =
+        |given: &str, id: &str| low_score(&s, &traveller("HUSSAINI", given, None, None), id);
     // The explanation gives the weight the unmatched SAYYID cost: half of what the
     // unmatched WASIM, listed once too, costs.
-    let hits = s.screen(&traveller("HUSSAINI", "TARIQ", None, None), &low);
+    let hits = s.screen(&traveller("HUSSAINI", "TARIQ", None, None), &low());
     let unmatched = |id: &str, listed: &str| {
         let h = hits.iter().find(|h| h.entry_id == id).unwrap();
         h.evidence
@@ -529,6 +519,8 @@ fn an_unmatched_sayyid_costs_half_on_either_side() {
     };
     let (sayyid, wasim) = (unmatched("S1", "SAYYID"), unmatched("M1", "WASIM"));
     assert!((sayyid - wasim / 2.0).abs() < 1e-3, "{sayyid} vs {wasim}");
+    // The listed SYED missing from the passport, and the passport's SEYED missing from
+    // the list, cost less than another missing given name of the same rarity.
     let listed_sayyid = score("TARIQ", "S1");
     let listed_name = score("TARIQ", "M1");
     assert!(
@@ -616,10 +608,7 @@ fn a_listed_typo_of_a_common_name_is_no_rarer_than_the_name() {
         "Mohammed",
         ["Khan", "Malik", "Shah"],
     );
-    let low = ScreenOptions {
-        threshold: 0.3,
-        ..ScreenOptions::default()
-    };
+    let low = low();
     let hits = s.screen(&traveller("OMAROV", "MOHAMMED", None, None), &low);
     let score = |id: &str| hits.iter().find(|h| h.entry_id == id).unwrap().score;
     assert!(score("E1") + 0.03 < score("E2"), "{hits:?}");
