@@ -205,7 +205,7 @@ pub(crate) struct TokenInfo {
     pub keys: Vec<u32>,
     /// Rarity weight in (0, 1].
     pub weight: f32,
-    /// 0 name, 1 connector, 2 initial, 3 patronymic (or SAYYID).
+    /// 0 name, 1 connector, 2 initial, 3 optional (a patronymic or an honorific name).
     pub role: u8,
 }
 
@@ -213,8 +213,8 @@ impl TokenInfo {
     /// What this token costs a listed name that holds it unmatched.
     #[inline]
     pub(crate) fn unmatched_weight(&self) -> f32 {
-        if self.role == ROLE_PATRONYMIC {
-            self.weight * crate::score::PATRONYMIC_FACTOR
+        if self.role == ROLE_OPTIONAL {
+            self.weight * crate::score::OPTIONAL_FACTOR
         } else {
             self.weight
         }
@@ -488,11 +488,12 @@ pub(crate) fn next_index_id() -> u64 {
 
 pub(crate) const ROLE_NAME: u8 = 0;
 pub(crate) const ROLE_CONNECTOR: u8 = 1;
-/// A listed name part that looks like an East Slavic patronymic, or the honorific
-/// SAYYID ([`paxscreen_names::is_optional_name`]): matched as a name, but missing from
-/// the traveller's name it costs only [`crate::score::PATRONYMIC_FACTOR`] of its weight
+/// A listed name part that looks like an East Slavic patronymic, or an honorific that
+/// is also a name (SAYYID, MIAN, MUFTI, ...: [`paxscreen_names::is_optional_name`]);
+/// code 3 in snapshots written since patronymics had it: matched as a name, but missing from
+/// the traveller's name it costs only [`crate::score::OPTIONAL_FACTOR`] of its weight
 /// (passports of Russia, Ukraine and Belarus do not carry the patronymic).
-pub(crate) const ROLE_PATRONYMIC: u8 = 3;
+pub(crate) const ROLE_OPTIONAL: u8 = 3;
 pub(crate) const ROLE_INITIAL: u8 = 2;
 
 pub(crate) fn role_code(role: paxscreen_names::TokenRole) -> u8 {
@@ -659,7 +660,7 @@ impl Index {
             for t in analysed.tokens {
                 let mut role = role_code(t.role);
                 if role == ROLE_NAME && paxscreen_names::is_optional_name(&t.forms[0]) {
-                    role = ROLE_PATRONYMIC;
+                    role = ROLE_OPTIONAL;
                 }
                 let sig = (t.forms, t.keys, role);
                 let id = match token_ids.get(&sig) {

@@ -446,13 +446,13 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
         })
         .map(|m| weight_of(m.0))
         .unwrap_or(score::UNKNOWN_TOKEN_WEIGHT);
-    // A traveller's patronymic or SAYYID left unmatched costs half, like a listed one
+    // A traveller's patronymic or honorific name (SAYYID, MIAN, ...) left unmatched costs half, like a listed one
     // (see `TokenInfo::unmatched_weight`), whatever it meets elsewhere on the lists.
     if q.forms
         .first()
         .is_some_and(|f| paxscreen_names::is_optional_name(f))
     {
-        q.weight *= score::PATRONYMIC_FACTOR;
+        q.weight *= score::OPTIONAL_FACTOR;
     }
     let postings = &index.tables.token_names;
     let mut by_value: Vec<Valued> = matches
@@ -1217,7 +1217,7 @@ fn make_hit(
                 listed: token_text(tok),
                 similarity: 0.0,
                 how: How::None.as_str().into(),
-                // What it cost the name: half for a patronymic or SAYYID.
+                // What it cost the name: half for a patronymic or honorific name.
                 weight: round4(index.tables.tokens[tok as usize].unmatched_weight()),
                 counts_as: None,
             });

@@ -30,10 +30,10 @@ pub(crate) const BETA_UNMATCHED_LISTED: f32 = 0.3;
 pub(crate) const INFORMATIVE_MASS: f32 = 1.5;
 /// Largest discount for an uninformative name.
 pub(crate) const UNINFORMATIVE_DISCOUNT: f32 = 0.35;
-/// Weight factor of an unmatched patronymic or SAYYID (see
+/// Weight factor of an unmatched patronymic or honorific name (SAYYID, MIAN, ...; see
 /// [`paxscreen_names::is_optional_name`]): passports of Russia, Ukraine and Belarus do
 /// not carry the patronymic a list gives; aliases and documents drop the honorific.
-pub(crate) const PATRONYMIC_FACTOR: f32 = 0.5;
+pub(crate) const OPTIONAL_FACTOR: f32 = 0.5;
 /// Weight of a traveller token that meets no listed token at all.
 pub(crate) const UNKNOWN_TOKEN_WEIGHT: f32 = 0.8;
 
