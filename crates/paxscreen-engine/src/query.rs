@@ -446,8 +446,9 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
         })
         .map(|m| weight_of(m.0))
         .unwrap_or(score::UNKNOWN_TOKEN_WEIGHT);
-    // A traveller's patronymic or honorific name (SAYYID, MIAN, ...) left unmatched costs half, like a listed one
-    // (see `TokenInfo::unmatched_weight`), whatever it meets elsewhere on the lists.
+    // A traveller's patronymic or honorific name (SAYYID, MIAN, ...) left unmatched
+    // costs half, like a listed one (see `TokenInfo::unmatched_weight`), whatever it
+    // meets elsewhere on the lists.
     if q.forms
         .first()
         .is_some_and(|f| paxscreen_names::is_optional_name(f))
