@@ -123,6 +123,9 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
     let mut plain = Vec::new();
     let mut words: Vec<String> = Vec::new();
     let mut any_split = false;
+    // The first token with a glued suffix to split off, and its parts (see
+    // [`suffix_split`]).
+    let mut unsuffixed: Option<(usize, [String; 2])> = None;
     for mut q in analyse_traveller(t) {
         retrieve_tokens(index, &mut q, exhaustive);
         let exact = q.matches.iter().any(|m| m.2 == How::Exact);
@@ -133,6 +136,11 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
         } else {
             None
         };
+        // Its own reading: the glued split may need this token whole (ZEINOLABEDIN
+        // TAGHIPOUR against ZEINOL ABEDIN TAGHIPOUR).
+        if unsuffixed.is_none() && q.role == crate::index::ROLE_NAME {
+            unsuffixed = suffix_split(index, &q.forms[0]).map(|parts| (plain.len(), parts));
+        }
         match pieces {
             Some(pieces) => {
                 any_split = true;
@@ -159,11 +167,18 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
         let analysed = paxscreen_names::analyze(&words.join(" "));
         reuse_or_retrieve(index, &plain, analysed, exhaustive)
     });
+    let unsuffixed = unsuffixed.map(|(at, parts)| {
+        let mut words: Vec<String> = plain.iter().map(|q| q.forms[0].clone()).collect();
+        words.splice(at..=at, parts);
+        let analysed = paxscreen_names::analyze(&words.join(" "));
+        reuse_or_retrieve(index, &plain, analysed, exhaustive)
+    });
     let mut readings = vec![plain];
     readings.extend(split);
     readings.extend(joined);
     readings.extend(glued);
     readings.extend(suffixed);
+    readings.extend(unsuffixed);
     readings
 }
 
@@ -172,7 +187,7 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
 /// `HASANZADEH`; `SALEEM ULLAH` -> `SALEEMULLAH`; `MOHAMED ZADEH` meets `MOHAMMADZADE`
 /// by key): the first such pair only.
 /// The other way round, a glued traveller surname and a spaced listed one, is the split
-/// reading. `None` (a few lookups) for most names.
+/// reading ([`suffix_split`]). `None` (a few lookups) for most names.
 fn suffix_glued_words(index: &Index, plain: &[QueryToken]) -> Option<Vec<String>> {
     let at = plain.windows(2).position(|w| {
         let name = |q: &QueryToken| q.role == crate::index::ROLE_NAME;
@@ -191,6 +206,24 @@ fn suffix_glued_words(index: &Index, plain: &[QueryToken]) -> Option<Vec<String>
     let suffix = words.remove(at + 1);
     words[at].push_str(&suffix);
     Some(words)
+}
+
+/// A glued surname suffix or ULLAH split off its name (`AMANULLAH` -> `AMAN`, `ULLAH`;
+/// `JAVADIPOUR` -> `JAVADI`, `POUR`) when both parts are listed forms, for a token that
+/// meets a listed form exactly and so is not split otherwise: the list may write the
+/// same name spaced (`Rahat Aman Ullah BHATTI`). The mirror of [`suffix_glued_words`]: a
+/// glued traveller name then scores as the spaced one does. `None` for most tokens (no
+/// lookup unless the token ends in a suffix).
+fn suffix_split(index: &Index, form: &str) -> Option<[String; 2]> {
+    (3..=6).rev().find_map(|k| {
+        let stem = form.get(..form.len().checked_sub(k)?)?;
+        let suffix = &form[stem.len()..];
+        (stem.len() >= 3
+            && paxscreen_names::is_detachable_suffix(suffix)
+            && index.forms_fst.contains_key(stem)
+            && index.forms_fst.contains_key(suffix))
+        .then(|| [stem.to_string(), suffix.to_string()])
+    })
 }
 
 /// The words of the traveller's name with a connector glued to the name after it, when

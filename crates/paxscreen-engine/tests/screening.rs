@@ -580,6 +580,10 @@ fn a_spaced_ullah_meets_the_glued_compound_and_ullah_alone_stays_a_surname() {
         vec![
             entry("U1", &["Saleemullah WAZIR"], None, None),
             entry("U2", &["Ahmed ULLAH"], None, None),
+            // Spaced on the list, glued on the passport, while the glued compound is a
+            // listed form too (so the token meets a listed form exactly).
+            entry("U3", &["Rahat Aman Ullah BHATTI"], None, None),
+            entry("U4", &["AMANULLAH"], None, None),
         ],
         "Ahmed",
         ["Khan", "Malik", "Shah"],
@@ -593,6 +597,10 @@ fn a_spaced_ullah_meets_the_glued_compound_and_ullah_alone_stays_a_surname() {
     // ULLAH as a surname, in either field order.
     assert_eq!(best("ULLAH", "AHMED").unwrap().0, "U2");
     assert_eq!(best("AHMED", "ULLAH").unwrap().0, "U2");
+    // It scored 0.699: AMANULLAH met U4's AMANULLAH and was not split for U3.
+    let (id, score) = best("BHATTI", "RAHAT AMANULLAH").unwrap();
+    assert_eq!(id, "U3");
+    assert!(score > 0.95, "{score}");
 }
 
 #[test]
