@@ -656,8 +656,9 @@ fn is_vowel(b: u8) -> bool {
 /// divine name's length (ABED HAMMADOU is no ABD AL-HAMID). 28: PETROS meets PETER and
 /// BUTRUS, KHAJEH / KHWAJA / KHOJA meet KHAWAJA. 29: South Asian honorifics that are
 /// also names (MIAN, PIR, MUFTI, CHAUDHRY, ...) cost half unmatched (role patronymic in
-/// snapshots), CH meets CHAUDHRY, ALHAJ / ALHAJI / ELHADJ / HAJ are titles.
-pub const ANALYSIS_VERSION: u32 = 29;
+/// snapshots), CH meets CHAUDHRY, ALHAJ / ALHAJI / ELHADJ / HAJ are titles. 30: a
+/// hyphenated patronymic is one token (MAGOMED-SALAMOVICH -> MAGOMEDSALAMOVICH).
+pub const ANALYSIS_VERSION: u32 = 30;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1408,7 +1409,36 @@ fn ocr_letter(c: char) -> Option<char> {
     })
 }
 
+/// The name with the hyphens of a hyphenated patronymic removed: `Ilyas
+/// Magomed-Salamovich` has one patronymic (of the father's compound name Magomed-Salam),
+/// read as one token MAGOMEDSALAMOVICH so that all of it costs what a patronymic costs
+/// when the passport lacks it, not MAGOMED as an unmatched given name.
+fn glue_hyphenated_patronymics(name: &str) -> std::borrow::Cow<'_, str> {
+    let is_patronymic_group = |word: &str| {
+        word.rsplit_once('-').is_some_and(|(_, last)| {
+            transliterate(last)
+                .first()
+                .is_some_and(|f| is_patronymic(f))
+        })
+    };
+    if !name.split_whitespace().any(is_patronymic_group) {
+        return name.into();
+    }
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            if is_patronymic_group(w) {
+                w.replace('-', "")
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    words.join(" ").into()
+}
+
 fn raw_tokens(name: &str, out: &mut Vec<Tok>) {
+    let name = &*glue_hyphenated_patronymics(name);
     let mut cur = String::new();
     let flush = |cur: &mut String, out: &mut Vec<Tok>| {
         if !cur.is_empty() {

@@ -820,6 +820,27 @@ fn patronymics_are_recognised() {
 }
 
 #[test]
+fn a_hyphenated_patronymic_is_one_token() {
+    // The patronymic of a father named Magomed-Salam: none of it is a given name.
+    let a = analyze("Ilyas Magomed-Salamovich UMAHANOV");
+    assert_eq!(primaries(&a), ["ILYAS", "MAGOMEDSALAMOVICH", "UMAHANOV"]);
+    assert!(paxscreen_names::is_optional_name("MAGOMEDSALAMOVICH"));
+    // Cyrillic too; a double surname stays two names.
+    assert_eq!(
+        primaries(&analyze("Ильяс Магомед-Саламович"))[1],
+        "MAGOMEDSALAMOVICH"
+    );
+    assert_eq!(
+        primaries(&analyze("Anna Petrova-Vodkina")),
+        ["ANNA", "PETROVA", "VODKINA"]
+    );
+    assert_eq!(
+        primaries(&analyze_person("IVANOV", "Said-Akhmedovich")),
+        ["SAIDAKHMEDOVICH", "IVANOV"]
+    );
+}
+
+#[test]
 fn german_and_polish_renderings_of_russian_names_meet() {
     all_meet(&["VLADIMIROVICH", "WLADIMIROWITSCH", "WLADIMIROWICZ"]);
     all_meet(&["VLADIMIROVNA", "WLADIMIROWNA"]);
