@@ -657,8 +657,9 @@ fn is_vowel(b: u8) -> bool {
 /// BUTRUS, KHAJEH / KHWAJA / KHOJA meet KHAWAJA. 29: South Asian honorifics that are
 /// also names (MIAN, PIR, MUFTI, CHAUDHRY, ...) cost half unmatched (role patronymic in
 /// snapshots), CH meets CHAUDHRY, ALHAJ / ALHAJI / ELHADJ / HAJ are titles. 30: a
-/// hyphenated patronymic is one token (MAGOMED-SALAMOVICH -> MAGOMEDSALAMOVICH).
-pub const ANALYSIS_VERSION: u32 = 30;
+/// hyphenated patronymic is one token (MAGOMED-SALAMOVICH -> MAGOMEDSALAMOVICH). 31: QU
+/// before a vowel is Q in keys (QUADER = QADIR).
+pub const ANALYSIS_VERSION: u32 = 31;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -754,6 +755,11 @@ pub fn variant_key(token: &str) -> String {
             b'C' if next == b'H' => (b'X', 2),
             b'C' if next == b'K' => (b'K', 2),
             b'C' if matches!(next, b'E' | b'I' | b'Y') => (b'S', 1),
+            // QU before a vowel is Q: the U is spelling, not a vowel (Bengali QUADER and
+            // QUAYUM = QADIR, QAYYUM; Spanish and French QUI-); QUDDUS keeps its U.
+            b'Q' if next == b'U' && matches!(s.get(i + 2), Some(b'A' | b'E' | b'I' | b'O')) => {
+                (b'K', 2)
+            }
             b'C' | b'Q' | b'G' => (b'K', if next == b'H' && b != b'C' { 2 } else { 1 }),
             b'K' if next == b'H' => (b'H', 2),
             b'P' if next == b'H' => (b'F', 2),

@@ -820,6 +820,17 @@ fn patronymics_are_recognised() {
 }
 
 #[test]
+fn qu_before_a_vowel_is_q() {
+    all_meet(&["QADIR", "QUADER", "KADER"]);
+    all_meet(&["QASIM", "QUASEM", "KASSEM"]);
+    all_meet(&["QAYYUM", "QUAYUM"]);
+    all_meet(&["QAZI", "QUAZI"]);
+    // QUDDUS and QURESHI keep their U.
+    assert!(!meet("QUDDUS", "QADDAS"));
+    assert_ne!(variant_key("QURESHI"), variant_key("QARSHI"));
+}
+
+#[test]
 fn a_hyphenated_patronymic_is_one_token() {
     // The patronymic of a father named Magomed-Salam: none of it is a given name.
     let a = analyze("Ilyas Magomed-Salamovich UMAHANOV");
