@@ -977,10 +977,16 @@ fn bonuses(t: &Traveller) -> (f32, f32) {
     let best_nat = best_nationality(t);
     let nat_bonus = score::nationality_adjustment(best_nat);
     let full_dob = t.dob.filter(|d| d.is_full());
+    // The partial corroboration: the most a date and nationality that both match can
+    // add without an exact date.
+    let partial = t.dob.map_or(0.0, |_| {
+        score::corroboration(DobEvidence::Month, t.dob, best_nat)
+    });
     let general = match full_dob {
         Some(_) => score::dob_adjustment(DobEvidence::Month, t.dob),
         None => score::max_dob_bonus(t.dob),
-    } + nat_bonus;
+    } + nat_bonus
+        + partial;
     let exact = full_dob.map_or(0.0, |_| {
         score::dob_adjustment(DobEvidence::Exact, t.dob)
             + nat_bonus
@@ -1203,8 +1209,13 @@ fn make_hit(
         .map(|(what, word, adj)| format!("{what} {word} {adj:+.2}"))
         .collect();
     if ev.corroboration != 0.0 {
+        let dob = if ev.corroboration == score::CORROBORATION {
+            "exact dob"
+        } else {
+            "partial dob"
+        };
         adjustments.push(format!(
-            "exact dob and nationality both match {:+.2}",
+            "{dob} and nationality both match {:+.2}",
             ev.corroboration
         ));
     }

@@ -15,7 +15,7 @@ pub const DEFAULT_THRESHOLD: f64 = 0.76;
 /// How scores are built, for `--help` texts and reports.
 pub const SCORING_NOTES: &str = "name score = sum(sim * w) / (sum(w matched) + 0.4 * w(unmatched traveller tokens) + 0.3 * w(unmatched listed tokens)), \
 w = rarity of the listed token (an unmatched East Slavic patronymic, -OVICH/-EVNA, or an honorific that is also a name, SAYYID, MIAN, MUFTI, CHAUDHRY, ..., costs half), times 1 - 0.35 * (1 - min(1, sum(sim * w') / 1.5)) so that common names alone weigh less (w' = w, but no more than the weight of the traveller's own spelling where the list holds it: a listed typo of MOHAMMED is no rarer than MOHAMMED); then dob exact +0.20 (an exact 1 January +0.07), same month +0.07, same year +0.05, in range +0.04, \
-same year other day -0.08, other year -0.30; nationality match +0.03, conflict -0.06; exact dob and nationality both matching +0.10 more; gender conflict -0.10; \
+same year other day -0.08, other year -0.30; nationality match +0.03, conflict -0.06; exact dob and nationality both matching +0.10 more (a partial dob, same year, month or listed range, +0.03 more); gender conflict -0.10; \
 an equal document number scores at least 0.95";
 
 /// Similarity of two tokens that share a variant key (MOHAMMED / MUHAMMAD).
@@ -321,26 +321,34 @@ pub(crate) const DOB_EXACT: f32 = 0.20;
 pub(crate) const DOB_MONTH: f32 = 0.07;
 /// Extra bonus when the exact date of birth and the nationality both match.
 pub(crate) const CORROBORATION: f32 = 0.10;
+/// Extra bonus when a partial date of birth (same year, same month, inside a listed
+/// range, or an exact 1 January) and the nationality both match: lists often give only
+/// a year of birth, and a year and a nationality agreeing by chance is rare too (about
+/// one in 3,000 pairs) though not as rare as a full date.
+pub(crate) const PARTIAL_CORROBORATION: f32 = 0.03;
 
 /// 1 January, the usual placeholder for an unknown day and month.
 pub(crate) fn is_placeholder_date(d: PartialDate) -> bool {
     d.month == Some(1) && d.day == Some(1)
 }
 
-/// Extra bonus when an exact (not placeholder) date of birth and the nationality both
-/// match: two independent facts agreeing.
+/// Extra bonus when the date of birth and the nationality both match: two independent
+/// facts agreeing. [`CORROBORATION`] for an exact (not placeholder) date,
+/// [`PARTIAL_CORROBORATION`] for a partial one.
 pub(crate) fn corroboration(
     dob: DobEvidence,
     t: Option<PartialDate>,
     nat: NationalityEvidence,
 ) -> f32 {
-    if dob == DobEvidence::Exact
-        && !t.is_some_and(is_placeholder_date)
-        && nat == NationalityEvidence::Match
-    {
-        CORROBORATION
-    } else {
-        0.0
+    if nat != NationalityEvidence::Match {
+        return 0.0;
+    }
+    match dob {
+        DobEvidence::Exact if !t.is_some_and(is_placeholder_date) => CORROBORATION,
+        DobEvidence::Exact | DobEvidence::Month | DobEvidence::Year | DobEvidence::Range => {
+            PARTIAL_CORROBORATION
+        }
+        _ => 0.0,
     }
 }
 
@@ -364,7 +372,8 @@ pub(crate) struct EntryEvidence {
     pub gender: GenderEvidence,
     /// (what, evidence word, adjustment) for the date of birth, nationality and gender.
     pub parts: [(&'static str, &'static str, f32); 3],
-    /// The extra bonus for an exact date of birth and nationality both matching.
+    /// The extra bonus for the date of birth and the nationality both matching (see
+    /// [`corroboration`]).
     pub corroboration: f32,
 }
 
@@ -586,11 +595,18 @@ mod tests {
         assert_eq!(max_dob_bonus(None), 0.0);
         let (e, n) = (DobEvidence::Exact, NationalityEvidence::Match);
         assert_eq!(corroboration(e, Some(d("1964-05-11")), n), CORROBORATION);
-        assert_eq!(corroboration(e, Some(d("1970-01-01")), n), 0.0);
+        // A placeholder or partial date corroborates less.
         assert_eq!(
-            corroboration(DobEvidence::Month, Some(d("1964-05")), n),
-            0.0
+            corroboration(e, Some(d("1970-01-01")), n),
+            PARTIAL_CORROBORATION
         );
+        for partial in [DobEvidence::Month, DobEvidence::Year, DobEvidence::Range] {
+            assert_eq!(
+                corroboration(partial, Some(d("1964-05")), n),
+                PARTIAL_CORROBORATION
+            );
+        }
+        assert_eq!(corroboration(DobEvidence::Near, Some(d("1964")), n), 0.0);
         assert_eq!(
             corroboration(e, Some(d("1964-05-11")), NationalityEvidence::None),
             0.0

@@ -356,6 +356,51 @@ fn exact_dob_and_nationality_corroborate_a_partial_name() {
     assert!(placeholder[0].score < opts.threshold);
 }
 
+/// Lists often give only a year of birth: the year and the nationality agreeing add a
+/// little more than each alone (a passport carrying two more names than a listed
+/// alias scored 0.745 without it).
+#[test]
+fn birth_year_and_nationality_corroborate_a_little() {
+    let s = with_filler(
+        vec![entry(
+            "W1",
+            &["Mahmoud AL-WERFALLI"],
+            Some("1978"),
+            Some("LBY"),
+        )],
+        "Mohamed",
+        ["Salem", "Ali", "Omar"],
+    );
+    let low = low();
+    let t = |nat: Option<&str>| {
+        traveller(
+            "AL-WERFALLI",
+            "MAHMOUD MUSTAFA BUSAYF",
+            Some("1978-10-25"),
+            nat,
+        )
+    };
+    let both = s.screen(&t(Some("LBY")), &low);
+    assert_eq!(both[0].entry_id, "W1");
+    assert!(
+        both[0]
+            .evidence
+            .adjustments
+            .iter()
+            .any(|a| a == "partial dob and nationality both match +0.03"),
+        "{both:?}"
+    );
+    let year_only = s.screen(&t(None), &low);
+    assert!(
+        (both[0].score - year_only[0].score - 0.06).abs() < 2e-4,
+        "{both:?} {year_only:?}"
+    );
+    assert!(
+        both[0].score >= ScreenOptions::default().threshold,
+        "{both:?}"
+    );
+}
+
 #[test]
 fn a_missing_patronymic_costs_less_than_a_missing_name() {
     // Russian international passports carry no patronymic; lists do.
