@@ -134,6 +134,9 @@ pub const TITLES: &[&str] = &[
     "MULLA",
     "MAULANA",
     "MAWLANA",
+    "MOLANA",
+    "MOULANA",
+    "MOWLANA",
     "MAULAVI",
     "MAWLAWI",
     "MAWLAVI",
@@ -658,8 +661,9 @@ fn is_vowel(b: u8) -> bool {
 /// also names (MIAN, PIR, MUFTI, CHAUDHRY, ...) cost half unmatched (role patronymic in
 /// snapshots), CH meets CHAUDHRY, ALHAJ / ALHAJI / ELHADJ / HAJ are titles. 30: a
 /// hyphenated patronymic is one token (MAGOMED-SALAMOVICH -> MAGOMEDSALAMOVICH). 31: QU
-/// before a vowel is Q in keys (QUADER = QADIR).
-pub const ANALYSIS_VERSION: u32 = 31;
+/// before a vowel is Q in keys (QUADER = QADIR). 32: MOLANA, MOULANA, MOWLANA are titles
+/// (as MAULANA).
+pub const ANALYSIS_VERSION: u32 = 32;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///

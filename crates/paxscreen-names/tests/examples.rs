@@ -390,6 +390,10 @@ fn person_fields_follow_the_list_rules() {
     );
     assert_eq!(primaries(&analyze("Mullah Fazlullah")), ["FAZLULLAH"]);
     assert_eq!(primaries(&analyze("Colonel Rombot")), ["ROMBOT"]);
+    for maulana in ["Maulana", "Molana", "Moulana", "Mowlana"] {
+        let a = analyze(&format!("{maulana} Abdul Baqi"));
+        assert_eq!(primaries(&a), ["ABDULBAQI"], "{maulana}");
+    }
     assert_eq!(primaries(&analyze("John MAJOR")), ["JOHN", "MAJOR"]);
     assert_eq!(primaries(&analyze("Mehbooba MUFTI")), ["MEHBOOBA", "MUFTI"]);
     // A glued article before DINE: ZAHER ALDINE = ZAHER EL DINE.
