@@ -311,10 +311,43 @@ pub(crate) struct HotPosting {
     pub name: u32,
     pub weight: f32,
     pub years: BirthYears,
+    /// The [`nationality_tag`] of the name's entry when it lists exactly one
+    /// nationality, else 0 (none, or several: no conflict is certain). Fills the two
+    /// bytes the struct's alignment leaves after `years`: a posting stays 12 bytes.
+    pub nat: u16,
 }
 
-/// The postings of `tables` with their names' weights and birth years inline.
-pub(crate) fn postings_hot(tables: &Tables) -> Vec<HotPosting> {
+const _: () = assert!(std::mem::size_of::<HotPosting>() == 12);
+
+/// A country as a nonzero number (`None` for a code not of three letters A-Z).
+pub(crate) fn nationality_tag(c: paxscreen_core::Country) -> Option<u16> {
+    c.as_str()
+        .bytes()
+        .try_fold(0u16, |tag, b| {
+            b.is_ascii_uppercase()
+                .then(|| tag * 26 + u16::from(b - b'A'))
+        })
+        .map(|tag| tag + 1)
+}
+
+/// The postings of `tables` with their names' weights, birth years and entry
+/// nationality inline.
+pub(crate) fn postings_hot(tables: &Tables, entries: &[WatchlistEntry]) -> Vec<HotPosting> {
+    // Per name first (names are stored in entry order, so this reads entries once, in
+    // order), then one lookup per posting as for the weight.
+    let name_tag: Vec<u16> = tables
+        .names
+        .iter()
+        .map(|rec| {
+            match entries
+                .get(rec.entry as usize)
+                .map(|e| &e.nationalities[..])
+            {
+                Some(&[only]) => nationality_tag(only).unwrap_or(0),
+                _ => 0,
+            }
+        })
+        .collect();
     tables
         .token_names
         .flat()
@@ -328,6 +361,7 @@ pub(crate) fn postings_hot(tables: &Tables) -> Vec<HotPosting> {
                 .get(k)
                 .copied()
                 .unwrap_or(BirthYears::ANY),
+            nat: name_tag.get(n as usize).copied().unwrap_or(0),
         })
         .collect()
 }
@@ -590,7 +624,7 @@ impl Index {
             name_tokens: NameCards::new(&tables.names, &tables.name_weight),
             birth_dates: birth_dates(&entries),
             entry_names: entry_names(&tables.names, entries.len()),
-            postings_hot: postings_hot(&tables),
+            postings_hot: postings_hot(&tables, &entries),
             entries,
             tables,
             forms_fst,

@@ -531,6 +531,25 @@ impl EntryCheck<'_> {
             + score::nationality_adjustment(best_nationality(t));
         (best + ENTRY_MARGIN < self.threshold).then_some(dob.year as i32)
     }
+
+    /// The traveller's nationality tag (see [`crate::index::nationality_tag`]) and how
+    /// much higher the name score of an entry listing one other nationality must be
+    /// than the candidate search's `needed`: `needed` assumes the nationality matches
+    /// (+0.03, and +0.03 more with a partial date), while that entry's conflict costs
+    /// 0.06. Most entries of a national list give one nationality that is not the
+    /// traveller's, so the union drops them at a stricter weight cut.
+    fn other_nationality(&self) -> Option<(u16, f32)> {
+        use paxscreen_core::{DobEvidence, NationalityEvidence};
+        let t = self.traveller;
+        let tag = crate::index::nationality_tag(t.nationality?)?;
+        let partial = t.dob.map_or(0.0, |_| {
+            score::corroboration(DobEvidence::Month, t.dob, NationalityEvidence::Match)
+        });
+        let delta = score::nationality_adjustment(NationalityEvidence::Match)
+            - score::nationality_adjustment(NationalityEvidence::Conflict)
+            + partial;
+        Some((tag, delta))
+    }
 }
 
 /// Slack on the entry check of `candidate_names`: hit scores are rounded to 4 places
@@ -586,6 +605,13 @@ fn candidate_names(
     // names itself, so they need not come through here.
     let far_year = entry_check.and_then(EntryCheck::far_year);
     let floor = needed - NEEDED_MARGIN;
+    // Names of entries listing one other nationality than the traveller's must reach a
+    // higher floor (see `EntryCheck::other_nationality`): the union reads them with the
+    // same cuts, computed for that floor.
+    let (own_nat, floor_other) = entry_check
+        .and_then(EntryCheck::other_nationality)
+        .map_or((0, floor), |(tag, delta)| (tag, floor + delta));
+    let is_other = |p: &crate::index::HotPosting| own_nat != 0 && p.nat != 0 && p.nat != own_nat;
     // Each traveller token's matches by value (similarity x listed weight), highest first.
     let by_value: Vec<&[Valued]> = query.iter().map(|q| &q.by_value[..]).collect();
     let vmax: Vec<f32> = by_value
@@ -634,6 +660,8 @@ fn candidate_names(
     // heavier than `cut(x, unmatched)`, the heaviest that can reach the floor. The same
     // cut bounds the zones of the lists below.
     let cut = |x: f32, unmatched: f32| crate::hot::weight_cut(x, unmatched, floor, 2e-4);
+    let cut_other =
+        |x: f32, unmatched: f32| crate::hot::weight_cut(x, unmatched, floor_other, 2e-4);
     let hot_postings = |t: u32| -> &[crate::index::HotPosting] {
         index.postings_hot.get(postings.span(t)).unwrap_or(&[])
     };
@@ -684,13 +712,17 @@ fn candidate_names(
                 let (xb, ub) = zone.b[i];
                 for &(value, t, _) in by_value[i] {
                     let cut_b = cut(value + xb, ub);
+                    let cut_b_other = cut_other(value + xb, ub);
                     for p in hot_postings(t) {
                         if p.weight > cut_b {
                             break;
                         }
                         // Far-born names are skipped before their mark is touched (a
-                        // cache miss each), so they are never marked at all.
-                        if far_year.is_some_and(|y| !p.years.near(y)) {
+                        // cache miss each), so they are never marked at all; so are
+                        // names of another nationality too heavy for their floor.
+                        if far_year.is_some_and(|y| !p.years.near(y))
+                            || (p.weight > cut_b_other && is_other(p))
+                        {
                             continue;
                         }
                         let m = &mut marks[p.name as usize];
@@ -748,7 +780,8 @@ fn candidate_names(
                 for (j, &(value, t, _)) in v[..taken[i]].iter().enumerate() {
                     // The heaviest name of this list in zone A, and in either zone; after
                     // an early stop, in either zone and holding none of the stop's pairs.
-                    let (cut_a, cut_b) = match (&zone_after, early) {
+                    // The same cuts for the floor of names of another nationality.
+                    let cuts = |cut: &dyn Fn(f32, f32) -> f32| match (&zone_after, early) {
                         (Some(z), Some((s, _))) if j >= zone_taken[i] => {
                             let (_, _, x, unmatched) = &stops[s];
                             let (xa, ua) = z.a[i];
@@ -759,6 +792,8 @@ fn candidate_names(
                             (cut(value + xa, ua), cut(value + xb, ub))
                         }
                     };
+                    let (cut_a, cut_b) = cuts(&cut);
+                    let (cut_a_other, cut_b_other) = cuts(&cut_other);
                     let mut in_a = true;
                     for p in hot_postings(t) {
                         if p.weight > cut_b {
@@ -768,6 +803,14 @@ fn candidate_names(
                         if far_year.is_some_and(|y| !p.years.near(y)) {
                             continue;
                         }
+                        let in_a = if is_other(p) {
+                            if p.weight > cut_b_other {
+                                continue;
+                            }
+                            p.weight <= cut_a_other
+                        } else {
+                            in_a
+                        };
                         let n = p.name;
                         if in_a || seen[n as usize / 64] & (1u64 << (n % 64)) != 0 {
                             mark(n);

@@ -384,7 +384,7 @@ pub(crate) fn open(dir: &Path) -> Result<Screener, EngineError> {
         || {
             (
                 crate::index::birth_dates(&entries),
-                crate::index::postings_hot(&tables),
+                crate::index::postings_hot(&tables, &entries),
             )
         },
     );
