@@ -311,10 +311,31 @@ pub(crate) struct HotPosting {
     pub name: u32,
     pub weight: f32,
     pub years: BirthYears,
-    /// The [`nationality_tag`] of the name's entry when it lists exactly one
-    /// nationality, else 0 (none, or several: no conflict is certain). Fills the two
-    /// bytes the struct's alignment leaves after `years`: a posting stays 12 bytes.
-    pub nat: u16,
+    /// The entry's nationality and gender as [`posting_evidence`] packs them. Fills the
+    /// two bytes the struct's alignment leaves after `years`: a posting stays 12 bytes.
+    pub evidence: u16,
+}
+
+/// A gender as the evidence of a posting holds it: 1 for M, 2 for F, 0 for X or none
+/// (never in conflict).
+pub(crate) fn gender_code(g: Option<paxscreen_core::Gender>) -> u16 {
+    match g {
+        Some(paxscreen_core::Gender::M) => 1,
+        Some(paxscreen_core::Gender::F) => 2,
+        _ => 0,
+    }
+}
+
+/// An entry's nationality and gender in one number: `3 * tag + gender`, where `tag` is
+/// the [`nationality_tag`] of its nationality when it lists exactly one (else 0: none,
+/// or several, so that no conflict is certain) and `gender` its [`gender_code`]. At
+/// most 3 * 17,576 + 2, within 16 bits.
+pub(crate) fn posting_evidence(e: &WatchlistEntry) -> u16 {
+    let tag = match e.nationalities[..] {
+        [only] => nationality_tag(only).unwrap_or(0),
+        _ => 0,
+    };
+    3 * tag + gender_code(e.gender)
 }
 
 const _: () = assert!(std::mem::size_of::<HotPosting>() == 12);
@@ -331,22 +352,14 @@ pub(crate) fn nationality_tag(c: paxscreen_core::Country) -> Option<u16> {
 }
 
 /// The postings of `tables` with their names' weights, birth years and entry
-/// nationality inline.
+/// nationality and gender inline.
 pub(crate) fn postings_hot(tables: &Tables, entries: &[WatchlistEntry]) -> Vec<HotPosting> {
     // Per name first (names are stored in entry order, so this reads entries once, in
     // order), then one lookup per posting as for the weight.
-    let name_tag: Vec<u16> = tables
+    let name_evidence: Vec<u16> = tables
         .names
         .iter()
-        .map(|rec| {
-            match entries
-                .get(rec.entry as usize)
-                .map(|e| &e.nationalities[..])
-            {
-                Some(&[only]) => nationality_tag(only).unwrap_or(0),
-                _ => 0,
-            }
-        })
+        .map(|rec| entries.get(rec.entry as usize).map_or(0, posting_evidence))
         .collect();
     tables
         .token_names
@@ -361,7 +374,7 @@ pub(crate) fn postings_hot(tables: &Tables, entries: &[WatchlistEntry]) -> Vec<H
                 .get(k)
                 .copied()
                 .unwrap_or(BirthYears::ANY),
-            nat: name_tag.get(n as usize).copied().unwrap_or(0),
+            evidence: name_evidence.get(n as usize).copied().unwrap_or(0),
         })
         .collect()
 }

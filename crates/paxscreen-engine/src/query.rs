@@ -532,23 +532,60 @@ impl EntryCheck<'_> {
         (best + ENTRY_MARGIN < self.threshold).then_some(dob.year as i32)
     }
 
-    /// The traveller's nationality tag (see [`crate::index::nationality_tag`]) and how
-    /// much higher the name score of an entry listing one other nationality must be
-    /// than the candidate search's `needed`: `needed` assumes the nationality matches
-    /// (+0.03, and +0.03 more with a partial date), while that entry's conflict costs
-    /// 0.06. Most entries of a national list give one nationality that is not the
-    /// traveller's, so the union drops them at a stricter weight cut.
-    fn other_nationality(&self) -> Option<(u16, f32)> {
-        use paxscreen_core::{DobEvidence, NationalityEvidence};
+    /// How much higher than the candidate search's `needed` the name score of an entry
+    /// in conflict with the traveller must be, by [`Conflicts::class`]: `needed`
+    /// assumes the nationality matches (+0.03, and +0.03 more with a partial date) and
+    /// the gender does not conflict, while an entry listing one other nationality adds
+    /// -0.06 and one of the other gender -0.10. Most entries of a list give one
+    /// nationality that is not the traveller's, and many the other gender, so the
+    /// union drops them at a stricter weight cut.
+    fn conflicts(&self) -> Conflicts {
+        use paxscreen_core::{DobEvidence, NationalityEvidence as N};
         let t = self.traveller;
-        let tag = crate::index::nationality_tag(t.nationality?)?;
+        let nationality = t.nationality.and_then(crate::index::nationality_tag);
         let partial = t.dob.map_or(0.0, |_| {
-            score::corroboration(DobEvidence::Month, t.dob, NationalityEvidence::Match)
+            score::corroboration(DobEvidence::Month, t.dob, N::Match)
         });
-        let delta = score::nationality_adjustment(NationalityEvidence::Match)
-            - score::nationality_adjustment(NationalityEvidence::Conflict)
-            + partial;
-        Some((tag, delta))
+        let nat_delta = match nationality {
+            Some(_) => {
+                score::nationality_adjustment(N::Match) - score::nationality_adjustment(N::Conflict)
+                    + partial
+            }
+            None => 0.0,
+        };
+        let gender = crate::index::gender_code(t.gender);
+        let gender_delta = if gender == 0 {
+            0.0
+        } else {
+            -score::gender_adjustment(paxscreen_core::GenderEvidence::Conflict)
+        };
+        Conflicts {
+            nationality: nationality.unwrap_or(0),
+            gender,
+            delta: [0.0, nat_delta, gender_delta, nat_delta + gender_delta],
+        }
+    }
+}
+
+/// The traveller's nationality and gender as postings hold them (see
+/// [`crate::index::posting_evidence`]; 0 when unknown), and the extra name score an
+/// entry in conflict must reach by class (see [`EntryCheck::conflicts`]).
+#[derive(Clone, Copy, Default)]
+struct Conflicts {
+    nationality: u16,
+    gender: u16,
+    delta: [f32; 4],
+}
+
+impl Conflicts {
+    /// 0 for a posting without conflict, 1 for another nationality, 2 for the other
+    /// gender, 3 for both.
+    #[inline]
+    fn class(&self, p: &crate::index::HotPosting) -> usize {
+        let (nat, gender) = (p.evidence / 3, p.evidence % 3);
+        let other_nat = self.nationality != 0 && nat != 0 && nat != self.nationality;
+        let other_gender = self.gender != 0 && gender != 0 && gender != self.gender;
+        usize::from(other_nat) + 2 * usize::from(other_gender)
     }
 }
 
@@ -605,13 +642,11 @@ fn candidate_names(
     // names itself, so they need not come through here.
     let far_year = entry_check.and_then(EntryCheck::far_year);
     let floor = needed - NEEDED_MARGIN;
-    // Names of entries listing one other nationality than the traveller's must reach a
-    // higher floor (see `EntryCheck::other_nationality`): the union reads them with the
-    // same cuts, computed for that floor.
-    let (own_nat, floor_other) = entry_check
-        .and_then(EntryCheck::other_nationality)
-        .map_or((0, floor), |(tag, delta)| (tag, floor + delta));
-    let is_other = |p: &crate::index::HotPosting| own_nat != 0 && p.nat != 0 && p.nat != own_nat;
+    // Names of entries in conflict with the traveller (another nationality, the other
+    // gender) must reach a higher floor (see `EntryCheck::conflicts`): the union reads
+    // them with the same cuts, computed for that floor.
+    let conflicts = entry_check.map(EntryCheck::conflicts).unwrap_or_default();
+    let floors = conflicts.delta.map(|d| floor + d);
     // Each traveller token's matches by value (similarity x listed weight), highest first.
     let by_value: Vec<&[Valued]> = query.iter().map(|q| &q.by_value[..]).collect();
     let vmax: Vec<f32> = by_value
@@ -660,8 +695,9 @@ fn candidate_names(
     // heavier than `cut(x, unmatched)`, the heaviest that can reach the floor. The same
     // cut bounds the zones of the lists below.
     let cut = |x: f32, unmatched: f32| crate::hot::weight_cut(x, unmatched, floor, 2e-4);
-    let cut_other =
-        |x: f32, unmatched: f32| crate::hot::weight_cut(x, unmatched, floor_other, 2e-4);
+    // The cut for each conflict class (class 0, no conflict, is `cut`'s and the loosest).
+    let cuts_by_class =
+        |x: f32, unmatched: f32| floors.map(|f| crate::hot::weight_cut(x, unmatched, f, 2e-4));
     let hot_postings = |t: u32| -> &[crate::index::HotPosting] {
         index.postings_hot.get(postings.span(t)).unwrap_or(&[])
     };
@@ -711,17 +747,16 @@ fn candidate_names(
             for (k, &(_, i)) in required.iter().enumerate() {
                 let (xb, ub) = zone.b[i];
                 for &(value, t, _) in by_value[i] {
-                    let cut_b = cut(value + xb, ub);
-                    let cut_b_other = cut_other(value + xb, ub);
+                    let cut_b = cuts_by_class(value + xb, ub);
                     for p in hot_postings(t) {
-                        if p.weight > cut_b {
+                        if p.weight > cut_b[0] {
                             break;
                         }
                         // Far-born names are skipped before their mark is touched (a
                         // cache miss each), so they are never marked at all; so are
-                        // names of another nationality too heavy for their floor.
+                        // names in conflict too heavy for their floor.
                         if far_year.is_some_and(|y| !p.years.near(y))
-                            || (p.weight > cut_b_other && is_other(p))
+                            || p.weight > cut_b[conflicts.class(p)]
                         {
                             continue;
                         }
@@ -780,36 +815,31 @@ fn candidate_names(
                 for (j, &(value, t, _)) in v[..taken[i]].iter().enumerate() {
                     // The heaviest name of this list in zone A, and in either zone; after
                     // an early stop, in either zone and holding none of the stop's pairs.
-                    // The same cuts for the floor of names of another nationality.
-                    let cuts = |cut: &dyn Fn(f32, f32) -> f32| match (&zone_after, early) {
+                    // By conflict class (see `cuts_by_class`).
+                    let (cut_a, cut_b) = match (&zone_after, early) {
                         (Some(z), Some((s, _))) if j >= zone_taken[i] => {
                             let (_, _, x, unmatched) = &stops[s];
                             let (xa, ua) = z.a[i];
-                            (cut(value + xa, ua), cut(*x, *unmatched))
+                            (cuts_by_class(value + xa, ua), cuts_by_class(*x, *unmatched))
                         }
                         _ => {
                             let ((xa, ua), (xb, ub)) = (zone.a[i], zone.b[i]);
-                            (cut(value + xa, ua), cut(value + xb, ub))
+                            (cuts_by_class(value + xa, ua), cuts_by_class(value + xb, ub))
                         }
                     };
-                    let (cut_a, cut_b) = cuts(&cut);
-                    let (cut_a_other, cut_b_other) = cuts(&cut_other);
                     let mut in_a = true;
                     for p in hot_postings(t) {
-                        if p.weight > cut_b {
+                        if p.weight > cut_b[0] {
                             break;
                         }
-                        in_a = in_a && p.weight <= cut_a;
+                        in_a = in_a && p.weight <= cut_a[0];
                         if far_year.is_some_and(|y| !p.years.near(y)) {
                             continue;
                         }
-                        let in_a = if is_other(p) {
-                            if p.weight > cut_b_other {
-                                continue;
-                            }
-                            p.weight <= cut_a_other
-                        } else {
-                            in_a
+                        let in_a = match conflicts.class(p) {
+                            0 => in_a,
+                            c if p.weight > cut_b[c] => continue,
+                            c => p.weight <= cut_a[c],
                         };
                         let n = p.name;
                         if in_a || seen[n as usize / 64] & (1u64 << (n % 64)) != 0 {
