@@ -76,22 +76,37 @@ pub(crate) fn name_bound_with_listed(x: f32, unmatched: f32, name_weight: f32) -
 /// flat while `w <= x`), so a posting list running lightest first is read up to the
 /// first name heavier than it with a compare instead of the bound's division per name.
 pub(crate) fn weight_cut(x: f32, unmatched: f32, floor: f32, margin: f32) -> f32 {
-    let need = floor - margin;
-    if need <= 0.0 {
-        return f32::INFINITY;
-    }
+    weight_cuts(x, unmatched, [floor], margin)[0]
+}
+
+/// [`weight_cut`] for several floors at once (the union's conflict classes): the parts
+/// that do not depend on the floor are computed once.
+pub(crate) fn weight_cuts<const N: usize>(
+    x: f32,
+    unmatched: f32,
+    floors: [f32; N],
+    margin: f32,
+) -> [f32; N] {
     // Flat part: w <= x gives the bound's largest value.
-    if name_bound_with_listed(x, unmatched, x) < need {
-        return f32::NEG_INFINITY;
-    }
+    let flat = name_bound_with_listed(x, unmatched, x);
     let beta = score::BETA_UNMATCHED_LISTED;
     let conf = (x / score::INFORMATIVE_MASS).min(1.0);
     let discount = 1.0 - score::UNINFORMATIVE_DISCOUNT * (1.0 - conf);
-    // x * discount / denominator >= need, denominator = (1 - beta) x + beta w + alpha u.
-    let denominator = x * discount / need;
-    let w = (denominator - (1.0 - beta) * x - score::ALPHA_UNMATCHED_TRAVELLER * unmatched) / beta;
-    // Rounded up, so that float error in either formula never cuts a passing name.
-    w.max(x) * (1.0 + 1e-4) + 1e-4
+    let rest = (1.0 - beta) * x + score::ALPHA_UNMATCHED_TRAVELLER * unmatched;
+    floors.map(|floor| {
+        let need = floor - margin;
+        if need <= 0.0 {
+            return f32::INFINITY;
+        }
+        if flat < need {
+            return f32::NEG_INFINITY;
+        }
+        // x * discount / denominator >= need, denominator = (1 - beta) x + beta w +
+        // alpha u.
+        let w = (x * discount / need - rest) / beta;
+        // Rounded up, so that float error in either formula never cuts a passing name.
+        w.max(x) * (1.0 + 1e-4) + 1e-4
+    })
 }
 
 thread_local! {

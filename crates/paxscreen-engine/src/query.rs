@@ -697,7 +697,7 @@ fn candidate_names(
     let cut = |x: f32, unmatched: f32| crate::hot::weight_cut(x, unmatched, floor, 2e-4);
     // The cut for each conflict class (class 0, no conflict, is `cut`'s and the loosest).
     let cuts_by_class =
-        |x: f32, unmatched: f32| floors.map(|f| crate::hot::weight_cut(x, unmatched, f, 2e-4));
+        |x: f32, unmatched: f32| crate::hot::weight_cuts(x, unmatched, floors, 2e-4);
     let hot_postings = |t: u32| -> &[crate::index::HotPosting] {
         index.postings_hot.get(postings.span(t)).unwrap_or(&[])
     };
