@@ -92,7 +92,11 @@ pub(crate) fn weight_cuts<const N: usize>(
     let beta = score::BETA_UNMATCHED_LISTED;
     let conf = (x / score::INFORMATIVE_MASS).min(1.0);
     let discount = 1.0 - score::UNINFORMATIVE_DISCOUNT * (1.0 - conf);
-    let rest = (1.0 - beta) * x + score::ALPHA_UNMATCHED_TRAVELLER * unmatched;
+    // Subtracted in this order, as a single weight_cut always did.
+    let (listed_part, unmatched_part) = (
+        (1.0 - beta) * x,
+        score::ALPHA_UNMATCHED_TRAVELLER * unmatched,
+    );
     floors.map(|floor| {
         let need = floor - margin;
         if need <= 0.0 {
@@ -103,7 +107,7 @@ pub(crate) fn weight_cuts<const N: usize>(
         }
         // x * discount / denominator >= need, denominator = (1 - beta) x + beta w +
         // alpha u.
-        let w = (x * discount / need - rest) / beta;
+        let w = (x * discount / need - listed_part - unmatched_part) / beta;
         // Rounded up, so that float error in either formula never cuts a passing name.
         w.max(x) * (1.0 + 1e-4) + 1e-4
     })
