@@ -38,6 +38,15 @@ proptest! {
         check(&analyze(&s));
     }
 
+    /// Hyphenated words ending in a patronymic, which analysis glues into one token.
+    #[test]
+    fn analyze_hyphenated_patronymics(
+        s in "(([A-Za-zА-Яа-я']{0,8}-){1,3}[A-Za-z]{0,6}(ovich|EVNA|ович|-)[ ,]?){1,3}"
+    ) {
+        check(&analyze(&s));
+        check(&paxscreen_names::analyze_person(&s, &s));
+    }
+
     /// MRZ-like names: ICAO §6 C X digraphs, NXX / UXX, German and French Slavic
     /// spellings, and a stray non-Latin letter among them.
     #[test]
