@@ -662,8 +662,9 @@ fn is_vowel(b: u8) -> bool {
 /// snapshots), CH meets CHAUDHRY, ALHAJ / ALHAJI / ELHADJ / HAJ are titles. 30: a
 /// hyphenated patronymic is one token (MAGOMED-SALAMOVICH -> MAGOMEDSALAMOVICH). 31: QU
 /// before a vowel is Q in keys (QUADER = QADIR). 32: MOLANA, MOULANA, MOWLANA are titles
-/// (as MAULANA).
-pub const ANALYSIS_VERSION: u32 = 32;
+/// (as MAULANA). 33: Maghreb E for U (MEBAREK, MERAD, MESTEPHA), HESAM, JUSUF, JASMIN,
+/// MEHAMED get the usual spelling's key.
+pub const ANALYSIS_VERSION: u32 = 33;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -2147,6 +2148,24 @@ const NICKNAMES: &[(&str, &[&str])] = &[
     ("MEHAMMED", &["MUHAMMAD"]),
     ("MEHEMED", &["MUHAMMAD"]),
     ("MIHEMED", &["MUHAMMAD"]),
+    ("MEHAMED", &["MUHAMMAD"]),
+    // Maghreb spellings that write the first vowel U as E (MEBAREK = MUBARAK, MERAD =
+    // MURAD, MESTEPHA = MUSTAFA), and the Persian E of HESAM for the Arabic U of HUSAM.
+    ("MEBAREK", &["MUBARAK"]),
+    ("MEBEREK", &["MUBARAK"]),
+    ("MERAD", &["MURAD"]),
+    ("MERRAD", &["MURAD"]),
+    ("MESTEPHA", &["MUSTAFA"]),
+    ("MESTAFA", &["MUSTAFA"]),
+    ("SELIMAN", &["SULAIMAN"]),
+    ("JEMAA", &["JUMA"]),
+    ("HESAM", &["HUSAM"]),
+    ("HESSAM", &["HUSAM"]),
+    // Bosnian, Albanian and German J for Y.
+    ("JUSUF", &["YUSUF"]),
+    ("JUSSUF", &["YUSUF"]),
+    ("JASMIN", &["YASMIN"]),
+    ("JASMINE", &["YASMIN"]),
     // Maghreb, West African and South Asian spellings whose vowels or letters take
     // them off the usual spelling's key.
     ("AIMEN", &["AYMAN"]),

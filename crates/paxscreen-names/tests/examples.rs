@@ -824,6 +824,20 @@ fn patronymics_are_recognised() {
 }
 
 #[test]
+fn maghreb_persian_and_bosnian_vowels_and_letters() {
+    all_meet(&["MEBAREK", "MUBARAK", "MOUBARAK"]);
+    all_meet(&["MERAD", "MOURAD", "MURAD"]);
+    all_meet(&["MESTEPHA", "MUSTAFA", "MOSTAFA"]);
+    all_meet(&["SELIMAN", "SULEIMAN", "SOLIMAN"]);
+    all_meet(&["HESAM", "HOSSAM", "HUSAM"]);
+    all_meet(&["JUSUF", "YUSUF", "YOUSSEF"]);
+    all_meet(&["JASMIN", "YASMIN", "YASMINE"]);
+    all_meet(&["MEHAMED", "MOHAMED"]);
+    // Not every E-word: MESSI is not MUSSA.
+    assert!(!meet("MESSI", "MUSSA"));
+}
+
+#[test]
 fn qu_before_a_vowel_is_q() {
     all_meet(&["QADIR", "QUADER", "KADER"]);
     all_meet(&["QASIM", "QUASEM", "KASSEM"]);
