@@ -663,7 +663,7 @@ fn is_vowel(b: u8) -> bool {
 /// hyphenated patronymic is one token (MAGOMED-SALAMOVICH -> MAGOMEDSALAMOVICH). 31: QU
 /// before a vowel is Q in keys (QUADER = QADIR). 32: MOLANA, MOULANA, MOWLANA are titles
 /// (as MAULANA). 33: Maghreb E for U (MEBAREK, MERAD, MESTEPHA), HESAM, JUSUF, JASMIN,
-/// MEHAMED get the usual spelling's key.
+/// MEHAMED, DJEMAA, EMBAREK, FATIMETOU, EUNUS, AJUB get the usual spelling's key.
 pub const ANALYSIS_VERSION: u32 = 33;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
@@ -2159,6 +2159,12 @@ const NICKNAMES: &[(&str, &[&str])] = &[
     ("MESTAFA", &["MUSTAFA"]),
     ("SELIMAN", &["SULAIMAN"]),
     ("JEMAA", &["JUMA"]),
+    ("DJEMAA", &["JUMA"]),
+    ("DJEMA", &["JUMA"]),
+    ("EMBAREK", &["MUBARAK"]),
+    // Mauritanian FATIMETOU, Bangladeshi EUNUS (YUNUS).
+    ("FATIMETOU", &["FATIMA"]),
+    ("EUNUS", &["YUNUS"]),
     ("HESAM", &["HUSAM"]),
     ("HESSAM", &["HUSAM"]),
     // Bosnian, Albanian and German J for Y.
@@ -2166,6 +2172,8 @@ const NICKNAMES: &[(&str, &[&str])] = &[
     ("JUSSUF", &["YUSUF"]),
     ("JASMIN", &["YASMIN"]),
     ("JASMINE", &["YASMIN"]),
+    ("AJUB", &["AYYUB"]),
+    ("AJJUB", &["AYYUB"]),
     // Maghreb, West African and South Asian spellings whose vowels or letters take
     // them off the usual spelling's key.
     ("AIMEN", &["AYMAN"]),
