@@ -47,7 +47,8 @@ pub(crate) fn deletion_variants(word: &str, max: usize, out: &mut Vec<String>) {
     }
 }
 
-/// [`deletion_variants`] of `word` (possibly with repeats) written into `arena`, each as
+/// The deletion variants of `word` (see the test-only `deletion_variants`, their
+/// reference; possibly with repeats) written into `arena`, each as
 /// a span `(start, len)` pushed onto `spans`: the index build makes millions of them,
 /// and a String each cost more in allocation than their sorting.
 fn push_deletion_variants(
@@ -109,8 +110,8 @@ fn span_bytes(arena: &[u8], (at, len): (u32, u16)) -> &[u8] {
     &arena[at as usize..at as usize + len as usize]
 }
 
-/// The values of every key of `fst` that [`deletion_variants`] of `word` with up to `max`
-/// deletions would give (the word itself included), pushed onto `out` (unsorted, with
+/// The values of every key of `fst` that the deletion variants of `word` with up to
+/// `max` deletions would give (the word itself included), pushed onto `out` (unsorted, with
 /// repeats). One walk down the fst: variants that share a prefix share its nodes,
 /// where looking each variant up alone decodes its whole path again and first builds
 /// it as a string.

@@ -411,7 +411,7 @@ fn document_number(text: &str) -> String {
         .collect()
 }
 
-/// "Gender: Male.", "Gender [Male]", "Gender:  male" in `COMMENTS1`.
+/// `Gender: Male.`, `Gender [Male]`, `Gender:  male` in `COMMENTS1`.
 fn gender_in_comments(comments: &str) -> Option<Gender> {
     let i = comments.find("Gender")?;
     let rest = comments[i + "Gender".len()..].trim_start_matches(|c: char| !c.is_alphabetic());
