@@ -663,8 +663,9 @@ fn is_vowel(b: u8) -> bool {
 /// hyphenated patronymic is one token (MAGOMED-SALAMOVICH -> MAGOMEDSALAMOVICH). 31: QU
 /// before a vowel is Q in keys (QUADER = QADIR). 32: MOLANA, MOULANA, MOWLANA are titles
 /// (as MAULANA). 33: Maghreb E for U (MEBAREK, MERAD, MESTEPHA), HESAM, JUSUF, JASMIN,
-/// MEHAMED, DJEMAA, EMBAREK, FATIMETOU, EUNUS, AJUB get the usual spelling's key.
-pub const ANALYSIS_VERSION: u32 = 33;
+/// MEHAMED, DJEMAA, EMBAREK, FATIMETOU, EUNUS, AJUB get the usual spelling's key. 34:
+/// DAVOUD, ATIEH, JOUAD, NEGM too.
+pub const ANALYSIS_VERSION: u32 = 34;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -2167,6 +2168,15 @@ const NICKNAMES: &[(&str, &[&str])] = &[
     ("EUNUS", &["YUNUS"]),
     ("HESAM", &["HUSAM"]),
     ("HESSAM", &["HUSAM"]),
+    // Persian V for the W of DAWUD, Persian ATIEH (ATIYA), Moroccan JOUAD (JAWAD),
+    // Egyptian NEGM (NAJM).
+    ("DAVOUD", &["DAWUD"]),
+    ("DAVOOD", &["DAWUD"]),
+    ("DAVUD", &["DAWUD"]),
+    ("ATIEH", &["ATIYA"]),
+    ("JOUAD", &["JAWAD"]),
+    ("DJOUAD", &["JAWAD"]),
+    ("NEGM", &["NAJM"]),
     // Bosnian, Albanian and German J for Y.
     ("JUSUF", &["YUSUF"]),
     ("JUSSUF", &["YUSUF"]),
