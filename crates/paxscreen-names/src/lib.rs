@@ -1428,9 +1428,19 @@ fn ocr_letter(c: char) -> Option<char> {
 fn glue_hyphenated_patronymics(name: &str) -> std::borrow::Cow<'_, str> {
     let is_patronymic_group = |word: &str| {
         word.rsplit_once('-').is_some_and(|(_, last)| {
-            transliterate(last)
-                .first()
-                .is_some_and(|f| is_patronymic(f))
+            if last.bytes().all(|b| b.is_ascii_alphabetic()) {
+                // Latin letters (AL-BAGHDADI, the usual case): no transliteration,
+                // so a traveller name with a hyphen costs no allocation here.
+                last.len() >= 7
+                    && PATRONYMIC_ENDINGS.iter().any(|e| {
+                        last.len() >= e.len()
+                            && last[last.len() - e.len()..].eq_ignore_ascii_case(e)
+                    })
+            } else {
+                transliterate(last)
+                    .first()
+                    .is_some_and(|f| is_patronymic(f))
+            }
         })
     };
     if !name.split_whitespace().any(is_patronymic_group) {
