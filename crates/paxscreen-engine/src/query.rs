@@ -540,16 +540,13 @@ impl EntryCheck<'_> {
     /// nationality that is not the traveller's, and many the other gender, so the
     /// union drops them at a stricter weight cut.
     fn conflicts(&self) -> Conflicts {
-        use paxscreen_core::{DobEvidence, NationalityEvidence as N};
+        use paxscreen_core::NationalityEvidence as N;
         let t = self.traveller;
         let nationality = t.nationality.and_then(crate::index::nationality_tag);
-        let partial = t.dob.map_or(0.0, |_| {
-            score::corroboration(DobEvidence::Month, t.dob, N::Match)
-        });
         let nat_delta = match nationality {
             Some(_) => {
                 score::nationality_adjustment(N::Match) - score::nationality_adjustment(N::Conflict)
-                    + partial
+                    + partial_corroboration(t)
             }
             None => 0.0,
         };
@@ -1050,22 +1047,29 @@ fn bonuses(t: &Traveller) -> (f32, f32) {
     let best_nat = best_nationality(t);
     let nat_bonus = score::nationality_adjustment(best_nat);
     let full_dob = t.dob.filter(|d| d.is_full());
-    // The partial corroboration: the most a date and nationality that both match can
-    // add without an exact date.
-    let partial = t.dob.map_or(0.0, |_| {
-        score::corroboration(DobEvidence::Month, t.dob, best_nat)
-    });
     let general = match full_dob {
         Some(_) => score::dob_adjustment(DobEvidence::Month, t.dob),
         None => score::max_dob_bonus(t.dob),
     } + nat_bonus
-        + partial;
+        + partial_corroboration(t);
     let exact = full_dob.map_or(0.0, |_| {
         score::dob_adjustment(DobEvidence::Exact, t.dob)
             + nat_bonus
             + score::corroboration(DobEvidence::Exact, t.dob, best_nat)
     });
     (general, exact)
+}
+
+/// The most a date of birth and a nationality that both match can add for `t` without
+/// an exact date (see [`score::corroboration`]): 0 without a date or a nationality.
+fn partial_corroboration(t: &Traveller) -> f32 {
+    t.dob.map_or(0.0, |_| {
+        score::corroboration(
+            paxscreen_core::DobEvidence::Month,
+            t.dob,
+            best_nationality(t),
+        )
+    })
 }
 
 /// The best nationality evidence any entry can give `t`.
