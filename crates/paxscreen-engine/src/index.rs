@@ -453,17 +453,23 @@ impl NameCards {
 }
 
 /// The span of an entry's listed birth years in two bytes (years since
-/// [`BirthYears::BASE`]): `[0, 255]`, "any year", when the entry lists no date of birth
-/// or one outside the span.
+/// [`BirthYears::BASE`]): `[0, 255]`, "any year", when the entry lists one outside the
+/// span, and `[255, 0]` when it lists no date of birth ([`BirthYears::NONE`]: near every
+/// year, as "any year", but in none, see [`BirthYears::excludes`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct BirthYears([u8; 2]);
 
 impl BirthYears {
     const BASE: i32 = 1800;
     const ANY: BirthYears = BirthYears([0, 255]);
+    const NONE: BirthYears = BirthYears([255, 0]);
 
-    /// The span of every year in `dobs` (dates and ranges), or [`BirthYears::ANY`].
+    /// The span of every year in `dobs` (dates and ranges), [`BirthYears::ANY`] when
+    /// one is outside the two bytes' span, [`BirthYears::NONE`] for no date.
     pub fn of(dobs: &[paxscreen_core::DobSpec]) -> BirthYears {
+        if dobs.is_empty() {
+            return Self::NONE;
+        }
         let mut span: Option<(i32, i32)> = None;
         for d in dobs {
             let (lo, hi) = match *d {
@@ -487,6 +493,17 @@ impl BirthYears {
         // `ANY` spans every year a traveller can have: [1799, 2056].
         (year + 1 >= Self::BASE + self.0[0] as i32) & (year <= Self::BASE + self.0[1] as i32 + 1)
             | (self == Self::ANY)
+            | (self == Self::NONE)
+    }
+
+    /// Whether `year` lies outside the span of every listed date and range (so that none
+    /// lies in it): true for an entry without a date of birth, never for [`BirthYears::ANY`] (which may stand for a date outside the
+    /// span). Either way the entry's date-of-birth evidence for a traveller born in
+    /// `year` is at best `Near` or `None`: no bonus.
+    #[inline]
+    pub fn excludes(self, year: i32) -> bool {
+        ((year < Self::BASE + self.0[0] as i32) | (year > Self::BASE + self.0[1] as i32))
+            & (self != Self::ANY)
     }
 }
 
@@ -975,11 +992,21 @@ mod tests {
         ]);
         let near: Vec<i32> = (1945..1968).filter(|&t| y.near(t)).collect();
         assert_eq!(near, (1949..=1963).collect::<Vec<i32>>());
-        // No date, or one the two bytes cannot hold: any year.
-        for any in [BirthYears::of(&[]), BirthYears::of(&[date(1700)])] {
-            assert_eq!(any, BirthYears::ANY);
-            assert!(any.near(1000) && any.near(1980) && any.near(3000));
-        }
+        assert_eq!(
+            (1945..1968).filter(|&t| y.excludes(t)).count(),
+            10,
+            "the years outside the span 1950-1962"
+        );
+        // A date the two bytes cannot hold: any year, never excluded.
+        let any = BirthYears::of(&[date(1700)]);
+        assert_eq!(any, BirthYears::ANY);
+        assert!(any.near(1000) && any.near(1980) && any.near(3000));
+        assert!(!any.excludes(1700) && !any.excludes(1980));
+        // No date: near every year, in none.
+        let none = BirthYears::of(&[]);
+        assert_eq!(none, BirthYears::NONE);
+        assert!(none.near(1000) && none.near(1980) && none.near(3000));
+        assert!(none.excludes(1000) && none.excludes(1980) && none.excludes(2054));
         let one = BirthYears::of(&[date(2010)]);
         assert_eq!(
             (

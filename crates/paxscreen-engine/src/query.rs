@@ -534,55 +534,82 @@ impl EntryCheck<'_> {
 
     /// How much higher than the candidate search's `needed` the name score of an entry
     /// in conflict with the traveller must be, by [`Conflicts::class`]: `needed`
-    /// assumes the nationality matches (+0.03, and +0.03 more with a partial date) and
-    /// the gender does not conflict, while an entry listing one other nationality adds
-    /// -0.06 and one of the other gender -0.10. Most entries of a list give one
-    /// nationality that is not the traveller's, and many the other gender, so the
+    /// assumes the date of birth matches short of an exact date (+0.07 for the month,
+    /// +0.05 for a year alone; exact dates are scored apart, see `screen`), the
+    /// nationality too (+0.03, and +0.03 more for both) and that the gender does not
+    /// conflict, while an entry listing one other nationality adds -0.06, one of the
+    /// other gender -0.10, and one born only in other years than the traveller (within
+    /// a year, or `far_year` drops it) adds nothing and loses the +0.03. Most entries of
+    /// a list give one nationality that is not the traveller's, many the other gender,
+    /// and of those born within a year of the traveller two thirds another year, so the
     /// union drops them at a stricter weight cut.
     fn conflicts(&self) -> Conflicts {
-        use paxscreen_core::NationalityEvidence as N;
+        use paxscreen_core::{DobEvidence as D, GenderEvidence as G, NationalityEvidence as N};
         let t = self.traveller;
         let nationality = t.nationality.and_then(crate::index::nationality_tag);
-        let nat_delta = match nationality {
-            Some(_) => {
-                score::nationality_adjustment(N::Match) - score::nationality_adjustment(N::Conflict)
-                    + partial_corroboration(t)
-            }
-            None => 0.0,
-        };
         let gender = crate::index::gender_code(t.gender);
-        let gender_delta = if gender == 0 {
-            0.0
-        } else {
-            -score::gender_adjustment(paxscreen_core::GenderEvidence::Conflict)
+        let (general, _) = bonuses(t);
+        // The date-of-birth evidence `general` counts on.
+        let best_dob = match t.dob {
+            Some(d) if d.month.is_some() => D::Month,
+            Some(_) => D::Year,
+            None => D::None,
         };
+        let delta = std::array::from_fn(|class| {
+            if class == 0 {
+                return 0.0;
+            }
+            let (other_nat, other_gender, other_year) =
+                (class & 1 != 0, class & 2 != 0, class & 4 != 0);
+            let dob = if other_year { D::Near } else { best_dob };
+            let nat = if other_nat {
+                N::Conflict
+            } else {
+                best_nationality(t)
+            };
+            let gender = if other_gender { G::Conflict } else { G::None };
+            let best = score::dob_adjustment(dob, t.dob)
+                + score::nationality_adjustment(nat)
+                + score::gender_adjustment(gender)
+                + score::corroboration(dob, t.dob, nat);
+            // Never above the true difference: a looser cut only reads more names.
+            (general - best - 1e-6).max(0.0)
+        });
         Conflicts {
             nationality: nationality.unwrap_or(0),
             gender,
-            delta: [0.0, nat_delta, gender_delta, nat_delta + gender_delta],
+            year: t.dob.map(|d| d.year as i32),
+            delta,
         }
     }
 }
 
 /// The traveller's nationality and gender as postings hold them (see
-/// [`crate::index::posting_evidence`]; 0 when unknown), and the extra name score an
-/// entry in conflict must reach by class (see [`EntryCheck::conflicts`]).
+/// [`crate::index::posting_evidence`]; 0 when unknown) and birth year, and the extra
+/// name score an entry in conflict must reach by class (see [`EntryCheck::conflicts`]).
 #[derive(Clone, Copy, Default)]
 struct Conflicts {
     nationality: u16,
     gender: u16,
-    delta: [f32; 4],
+    year: Option<i32>,
+    delta: [f32; CLASSES],
 }
 
+/// Conflict classes: another nationality (1), the other gender (2), born in other years
+/// only (4), and their sums.
+const CLASSES: usize = 8;
+
 impl Conflicts {
-    /// 0 for a posting without conflict, 1 for another nationality, 2 for the other
-    /// gender, 3 for both.
+    /// 0 for a posting without conflict; + 1 for another nationality, + 2 for the other
+    /// gender, + 4 for an entry whose listed dates and ranges all lie in other years
+    /// than the traveller's birth year.
     #[inline]
     fn class(&self, p: &crate::index::HotPosting) -> usize {
         let (nat, gender) = (p.evidence / 3, p.evidence % 3);
         let other_nat = self.nationality != 0 && nat != 0 && nat != self.nationality;
         let other_gender = self.gender != 0 && gender != 0 && gender != self.gender;
-        usize::from(other_nat) + 2 * usize::from(other_gender)
+        let other_year = self.year.is_some_and(|y| p.years.excludes(y));
+        usize::from(other_nat) + 2 * usize::from(other_gender) + 4 * usize::from(other_year)
     }
 }
 

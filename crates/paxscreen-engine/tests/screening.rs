@@ -806,6 +806,66 @@ fn entries_of_another_nationality_or_gender_need_a_better_name() {
 }
 
 #[test]
+fn entries_born_in_other_years_or_undated_need_a_better_name() {
+    // One entry born in the traveller's year and twenty sharing the name that list no
+    // date of birth or another year within one of the traveller's. With a name part more
+    // than the listed name, the traveller reaches the threshold only with the year
+    // matching (+0.05, and +0.03 with the nationality); the others get neither, and the
+    // candidate search drops them before reading their names. Hits agree with
+    // exhaustive scoring.
+    let mut entries = vec![entry("J1", &["Khalid Mansour"], Some("1970"), Some("JOR"))];
+    for i in 0..10 {
+        entries.push(entry(
+            &format!("N{i}"),
+            &["Khalid Mansour"],
+            None,
+            Some("JOR"),
+        ));
+        entries.push(entry(
+            &format!("Y{i}"),
+            &["Khalid Mansour"],
+            Some(if i % 2 == 0 { "1969-02-03" } else { "1971" }),
+            Some("JOR"),
+        ));
+    }
+    let s = with_filler(entries, "Ahmed", ["Khan", "Malik", "Shah"]);
+    let opts = ScreenOptions::default();
+    let t = traveller(
+        "MANSOUR",
+        "KHALID HAMAD SALEH",
+        Some("1970-05-05"),
+        Some("JOR"),
+    );
+    let ids = |t: &Traveller, exhaustive: bool| -> Vec<String> {
+        let hits = if exhaustive {
+            s.screen_exhaustive(t, &opts)
+        } else {
+            s.screen(t, &opts)
+        };
+        hits.into_iter().map(|h| h.entry_id).collect()
+    };
+    assert_eq!(ids(&t, false), ["J1"]);
+    assert_eq!(ids(&t, true), ["J1"]);
+    let c = s.candidate_count(&t, &opts);
+    assert_eq!((c.considered, c.kept), (1, 1), "{c:?}");
+    let hit = &s.screen(&t, &opts)[0];
+    assert!((hit.score - 0.7727).abs() < 1e-4, "{hit:?}");
+    // A traveller born in 1971: the entries born in 1971 are hits as J1 was, and read;
+    // those born in 1969 are two years away, and the undated ones still get no bonus.
+    let t1971 = traveller(
+        "MANSOUR",
+        "KHALID HAMAD SALEH",
+        Some("1971-05-05"),
+        Some("JOR"),
+    );
+    let c = s.candidate_count(&t1971, &opts);
+    assert_eq!((c.considered, c.kept), (5, 5), "{c:?}");
+    let hits = ids(&t1971, false);
+    assert_eq!(hits, ["Y1", "Y3", "Y5", "Y7", "Y9"]);
+    assert_eq!(hits, ids(&t1971, true));
+}
+
+#[test]
 fn entries_born_years_away_are_dropped_before_scoring_but_not_a_year_away() {
     // Ten entries born in 1950 and one born 1960..1962 share a name. A birth date more
     // than a year from every listed date costs 0.30, so a traveller born in 1955 can
