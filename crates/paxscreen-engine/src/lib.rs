@@ -173,12 +173,28 @@ impl Screener {
     }
 
     /// Screens many travellers on every core; results in input order.
+    ///
+    /// The travellers are screened in the order of their names (each core takes a run of
+    /// that order), so that travellers sharing a surname follow each other and find its
+    /// posting lists and listed names still in cache; the results are put back in input
+    /// order. Screening one traveller never depends on another, so the order changes
+    /// only the time.
     pub fn screen_batch(&self, travellers: &[Traveller], options: &ScreenOptions) -> Vec<Vec<Hit>> {
         use rayon::prelude::*;
-        travellers
+        let mut order: Vec<usize> = (0..travellers.len()).collect();
+        order.sort_by_cached_key(|&i| {
+            let t = &travellers[i];
+            (t.surname.to_uppercase(), t.given_names.to_uppercase())
+        });
+        let screened: Vec<Vec<Hit>> = order
             .par_iter()
-            .map(|t| self.screen(t, options))
-            .collect()
+            .map(|&i| self.screen(&travellers[i], options))
+            .collect();
+        let mut out = vec![Vec::new(); travellers.len()];
+        for (i, h) in order.into_iter().zip(screened) {
+            out[i] = h;
+        }
+        out
     }
 }
 

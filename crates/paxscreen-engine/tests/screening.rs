@@ -258,6 +258,44 @@ fn indexed_and_exhaustive_agree_here() {
 }
 
 #[test]
+fn batch_results_come_back_in_input_order() {
+    // The batch screens in name order; each result must still sit at its traveller's
+    // place, equal to screening that traveller alone.
+    let s = screener();
+    let opts = ScreenOptions::default();
+    let travellers: Vec<Traveller> = [
+        ("SMITH", "JOHN", None, None),
+        ("ALBAGHDADI", "ABUBAKR", Some("1971-07-28"), Some("IRQ")),
+        ("ALI", "MOHAMMED", None, None),
+        ("ZAYD", "YUSUF AHMED", Some("1980-02-02"), Some("SYR")),
+        ("AL ANIZI", "ABDULRAHMAN", Some("1973-03-06"), Some("KWT")),
+        ("ALBAGHDADI", "ABUBAKR", Some("1990-01-01"), Some("FRA")),
+        ("BROWN", "ANNA", None, None),
+    ]
+    .into_iter()
+    .map(|(sur, given, dob, nat)| traveller(sur, given, dob, nat))
+    .collect();
+    let batch = s.screen_batch(&travellers, &opts);
+    assert_eq!(batch.len(), travellers.len());
+    let ids = |hits: &[paxscreen_core::Hit]| -> Vec<String> {
+        hits.iter().map(|h| h.entry_id.clone()).collect()
+    };
+    for (t, hits) in travellers.iter().zip(&batch) {
+        assert_eq!(
+            ids(hits),
+            ids(&s.screen(t, &opts)),
+            "{} {}",
+            t.surname,
+            t.given_names
+        );
+    }
+    assert_eq!(ids(&batch[1]), ["E1"]);
+    assert_eq!(ids(&batch[3]), ["E4"]);
+    assert_eq!(ids(&batch[4]), ["E3"]);
+    assert!(batch[0].is_empty() && batch[6].is_empty());
+}
+
+#[test]
 fn snapshot_roundtrip_and_corruption() {
     let s = screener();
     let dir = tempfile::tempdir().unwrap();
