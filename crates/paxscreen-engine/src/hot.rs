@@ -177,8 +177,19 @@ pub(crate) fn clear_marks(marks: &mut [u8], touched: impl Iterator<Item = u32>) 
 pub(crate) struct Retrieved {
     pub matches: std::sync::Arc<[(u32, f32, crate::score::How)]>,
     pub by_value: std::sync::Arc<[crate::query::Valued]>,
+    pub inline: std::sync::Arc<[crate::index::HotPosting]>,
+    pub inline_end: std::sync::Arc<[u32]>,
     pub weight: f32,
     pub own_weight: f32,
+}
+
+impl Retrieved {
+    /// What this retrieval counts towards [`CACHE_MATCHES`]: its matches, half its
+    /// inline postings (12 bytes each), plus one, so that tokens meeting nothing (a
+    /// stream of garbage names) cannot grow the map without bound either.
+    fn size(&self) -> usize {
+        self.matches.len() + self.inline.len() / 2 + 1
+    }
 }
 
 /// Cache of query-token retrieval shared by every thread, keyed by the index and
@@ -250,9 +261,7 @@ pub(crate) fn clear_cache() {
 
 /// Remembers the retrieval of `key`.
 pub(crate) fn remember(key: String, r: &Retrieved) {
-    // Each entry counts its matches plus one, so that tokens meeting nothing (a stream
-    // of garbage names) cannot grow the map without bound either.
-    let size = r.matches.len() + 1;
+    let size = r.size();
     let mut c = CACHE
         .write()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -262,7 +271,7 @@ pub(crate) fn remember(key: String, r: &Retrieved) {
     }
     c.matches += size;
     if let Some(old) = c.map.insert(key, r.clone()) {
-        c.matches -= old.matches.len() + 1;
+        c.matches -= old.size();
     }
 }
 

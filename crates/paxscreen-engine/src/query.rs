@@ -23,6 +23,15 @@ pub(crate) struct QueryToken {
     /// once per retrieval and cached with it: sorting reads every match's token record
     /// and posting offsets, a cache miss each.
     pub by_value: std::sync::Arc<[Valued]>,
+    /// The postings of the short lists of `by_value` (at most [`INLINE_POSTINGS`]
+    /// names), copied one after another in `by_value` order and cached with them:
+    /// `candidate_names` reads them without a cache miss per list start (the offsets,
+    /// then the first posting), which was most of the union's cost at 1M names, where a
+    /// traveller token meets a couple of hundred short lists. `inline_end[j]` ends the
+    /// run of `by_value[j]`, which starts where the run before ends; a long list's run
+    /// is empty (see [`QueryToken::postings`]).
+    pub inline: std::sync::Arc<[crate::index::HotPosting]>,
+    pub inline_end: std::sync::Arc<[u32]>,
     /// Weight when unmatched: the weight of its best match, or a default when none.
     pub weight: f32,
     /// Weight of the listed token spelled as this token (the most of its exact matches),
@@ -31,7 +40,29 @@ pub(crate) struct QueryToken {
     pub own_weight: f32,
 }
 
+/// Posting lists at most this long are copied into the query token (see
+/// [`QueryToken::inline`]).
+const INLINE_POSTINGS: usize = 64;
+
 impl QueryToken {
+    /// The postings of `by_value[j]`: the inline copy of a short list, the index's own
+    /// of a long one.
+    #[inline]
+    fn postings<'a>(&'a self, index: &'a Index, j: usize) -> &'a [crate::index::HotPosting] {
+        let (_, t, len) = self.by_value[j];
+        if len as usize <= INLINE_POSTINGS {
+            let start = j.checked_sub(1).map_or(0, |i| self.inline_end[i] as usize);
+            self.inline
+                .get(start..self.inline_end[j] as usize)
+                .unwrap_or(&[])
+        } else {
+            index
+                .postings_hot
+                .get(index.tables.token_names.span(t))
+                .unwrap_or(&[])
+        }
+    }
+
     fn sim(&self, token: u32) -> (f32, How) {
         match self.matches.binary_search_by_key(&token, |m| m.0) {
             Ok(i) => (self.matches[i].1, self.matches[i].2),
@@ -104,6 +135,8 @@ fn query_token(tok: paxscreen_names::NameToken, truncatable: bool) -> QueryToken
         keys: tok.keys,
         matches: Vec::new().into(),
         by_value: Vec::new().into(),
+        inline: Vec::new().into(),
+        inline_end: Vec::new().into(),
         weight: score::UNKNOWN_TOKEN_WEIGHT,
         own_weight: f32::INFINITY,
     }
@@ -448,6 +481,8 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
         if let Some(r) = cached(key) {
             q.matches = r.matches;
             q.by_value = r.by_value;
+            q.inline = r.inline;
+            q.inline_end = r.inline_end;
             q.weight = r.weight;
             q.own_weight = r.own_weight;
             return;
@@ -494,12 +529,24 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
         .map(|&(t, s, _)| (s * weight_of(t), t, postings.get(t).len() as u32))
         .collect();
     by_value.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
+    let mut inline = Vec::new();
+    let mut inline_end = Vec::with_capacity(by_value.len());
+    for &(_, t, len) in &by_value {
+        if len as usize <= INLINE_POSTINGS {
+            inline.extend_from_slice(index.postings_hot.get(postings.span(t)).unwrap_or(&[]));
+        }
+        inline_end.push(u32::try_from(inline.len()).unwrap_or(u32::MAX));
+    }
+    q.inline = inline.into();
+    q.inline_end = inline_end.into();
     q.by_value = by_value.into();
     q.matches = matches.into();
     if let Some(key) = key {
         let r = Retrieved {
             matches: q.matches.clone(),
             by_value: q.by_value.clone(),
+            inline: q.inline.clone(),
+            inline_end: q.inline_end.clone(),
             weight: q.weight,
             own_weight: q.own_weight,
         };
@@ -770,9 +817,9 @@ fn candidate_names(
             let last = required.len() - 1;
             for (k, &(_, i)) in required.iter().enumerate() {
                 let (xb, ub) = zone.b[i];
-                for &(value, t, _) in by_value[i] {
+                for (j, &(value, _, _)) in by_value[i].iter().enumerate() {
                     let cut_b = cuts_by_class(value + xb, ub);
-                    for p in hot_postings(t) {
+                    for p in query[i].postings(index, j) {
                         if p.weight > cut_b[0] {
                             break;
                         }
@@ -836,7 +883,7 @@ fn candidate_names(
                     seen[n as usize / 64] |= 1u64 << (n % 64);
                 }
                 all_met.append(&mut met);
-                for (j, &(value, t, _)) in v[..taken[i]].iter().enumerate() {
+                for (j, &(value, _, _)) in v[..taken[i]].iter().enumerate() {
                     // The heaviest name of this list in zone A, and in either zone; after
                     // an early stop, in either zone and holding none of the stop's pairs.
                     // By conflict class (see `cuts_by_class`).
@@ -852,7 +899,7 @@ fn candidate_names(
                         }
                     };
                     let mut in_a = true;
-                    for p in hot_postings(t) {
+                    for p in query[i].postings(index, j) {
                         if p.weight > cut_b[0] {
                             break;
                         }
