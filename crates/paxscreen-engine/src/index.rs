@@ -497,9 +497,10 @@ impl BirthYears {
     }
 
     /// Whether `year` lies outside the span of every listed date and range (so that none
-    /// lies in it): true for an entry without a date of birth, never for [`BirthYears::ANY`] (which may stand for a date outside the
-    /// span). Either way the entry's date-of-birth evidence for a traveller born in
-    /// `year` is at best `Near` or `None`: no bonus.
+    /// lies in it): true for an entry without a date of birth, never for
+    /// [`BirthYears::ANY`] (which may stand for a date outside the span). Either way the
+    /// entry's date-of-birth evidence for a traveller born in `year` is at best `Near`
+    /// or `None`: no bonus.
     #[inline]
     pub fn excludes(self, year: i32) -> bool {
         ((year < Self::BASE + self.0[0] as i32) | (year > Self::BASE + self.0[1] as i32))

@@ -46,21 +46,21 @@ const INLINE_POSTINGS: usize = 64;
 
 impl QueryToken {
     /// The postings of `by_value[j]`: the inline copy of a short list, the index's own
-    /// of a long one.
+    /// of a long one (or of any list when there is no copy: the exhaustive reference
+    /// makes none).
     #[inline]
     fn postings<'a>(&'a self, index: &'a Index, j: usize) -> &'a [crate::index::HotPosting] {
         let (_, t, len) = self.by_value[j];
         if len as usize <= INLINE_POSTINGS {
-            let start = j.checked_sub(1).map_or(0, |i| self.inline_end[i] as usize);
-            self.inline
-                .get(start..self.inline_end[j] as usize)
-                .unwrap_or(&[])
-        } else {
-            index
-                .postings_hot
-                .get(index.tables.token_names.span(t))
-                .unwrap_or(&[])
+            if let Some(&end) = self.inline_end.get(j) {
+                let start = j.checked_sub(1).map_or(0, |i| self.inline_end[i] as usize);
+                return self.inline.get(start..end as usize).unwrap_or(&[]);
+            }
         }
+        index
+            .postings_hot
+            .get(index.tables.token_names.span(t))
+            .unwrap_or(&[])
     }
 
     fn sim(&self, token: u32) -> (f32, How) {
@@ -529,16 +529,19 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
         .map(|&(t, s, _)| (s * weight_of(t), t, postings.get(t).len() as u32))
         .collect();
     by_value.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
-    let mut inline = Vec::new();
-    let mut inline_end = Vec::with_capacity(by_value.len());
-    for &(_, t, len) in &by_value {
-        if len as usize <= INLINE_POSTINGS {
-            inline.extend_from_slice(index.postings_hot.get(postings.span(t)).unwrap_or(&[]));
+    // The exhaustive reference meets every listed token and never reads postings.
+    if !exhaustive {
+        let mut inline = Vec::new();
+        let mut inline_end = Vec::with_capacity(by_value.len());
+        for &(_, t, len) in &by_value {
+            if len as usize <= INLINE_POSTINGS {
+                inline.extend_from_slice(index.postings_hot.get(postings.span(t)).unwrap_or(&[]));
+            }
+            inline_end.push(u32::try_from(inline.len()).unwrap_or(u32::MAX));
         }
-        inline_end.push(u32::try_from(inline.len()).unwrap_or(u32::MAX));
+        q.inline = inline.into();
+        q.inline_end = inline_end.into();
     }
-    q.inline = inline.into();
-    q.inline_end = inline_end.into();
     q.by_value = by_value.into();
     q.matches = matches.into();
     if let Some(key) = key {
