@@ -97,6 +97,16 @@ fn screener() -> Screener {
     Screener::build(entries, vec!["test".into()]).unwrap()
 }
 
+/// The entry ids of a traveller's hits, best first, indexed or by exhaustive scoring.
+fn hit_ids(s: &Screener, t: &Traveller, opts: &ScreenOptions, exhaustive: bool) -> Vec<String> {
+    let hits = if exhaustive {
+        s.screen_exhaustive(t, opts)
+    } else {
+        s.screen(t, opts)
+    };
+    hits.into_iter().map(|h| h.entry_id).collect()
+}
+
 /// Screening at 0.3, so that near misses show.
 fn low() -> ScreenOptions {
     ScreenOptions {
@@ -758,12 +768,7 @@ fn names_whose_entry_cannot_reach_the_threshold_are_not_kept() {
     let s = Screener::build(entries, vec!["test".into()]).unwrap();
     let opts = ScreenOptions::default();
     let ids = |t: &Traveller, exhaustive: bool| -> Vec<String> {
-        let hits = if exhaustive {
-            s.screen_exhaustive(t, &opts)
-        } else {
-            s.screen(t, &opts)
-        };
-        let mut v: Vec<String> = hits.into_iter().map(|h| h.entry_id).collect();
+        let mut v = hit_ids(&s, t, &opts, exhaustive);
         v.sort();
         v
     };
@@ -814,14 +819,7 @@ fn entries_of_another_nationality_or_gender_need_a_better_name() {
         Some("JOR"),
     );
     t.gender = Some(Gender::F);
-    let ids = |t: &Traveller, exhaustive: bool| -> Vec<String> {
-        let hits = if exhaustive {
-            s.screen_exhaustive(t, &opts)
-        } else {
-            s.screen(t, &opts)
-        };
-        hits.into_iter().map(|h| h.entry_id).collect()
-    };
+    let ids = |t: &Traveller, exhaustive: bool| hit_ids(&s, t, &opts, exhaustive);
     assert_eq!(ids(&t, false), ["J1"]);
     assert_eq!(ids(&t, true), ["J1"]);
     let c = s.candidate_count(&t, &opts);
@@ -874,14 +872,7 @@ fn entries_born_in_other_years_or_undated_need_a_better_name() {
         Some("1970-05-05"),
         Some("JOR"),
     );
-    let ids = |t: &Traveller, exhaustive: bool| -> Vec<String> {
-        let hits = if exhaustive {
-            s.screen_exhaustive(t, &opts)
-        } else {
-            s.screen(t, &opts)
-        };
-        hits.into_iter().map(|h| h.entry_id).collect()
-    };
+    let ids = |t: &Traveller, exhaustive: bool| hit_ids(&s, t, &opts, exhaustive);
     assert_eq!(ids(&t, false), ["J1"]);
     assert_eq!(ids(&t, true), ["J1"]);
     let c = s.candidate_count(&t, &opts);
