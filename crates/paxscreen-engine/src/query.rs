@@ -429,22 +429,38 @@ fn indexed_matches(index: &Index, q: &QueryToken, kids: &[u32]) -> Vec<(u32, f32
     pairs.sort_unstable();
     pairs.dedup();
     let mut found: Vec<(u32, f32, How)> = Vec::new();
-    for (f, qi) in pairs {
-        let cf = &tables.forms[f as usize];
-        let qf = &q.forms[qi as usize];
-        // Initials meet only the same initial (and a one-letter listed form, an initial,
-        // meets nothing else: no typo or prefix reaches it).
-        let r = if initial || cf.len() == 1 {
-            if qf == cf {
-                (1.0, How::Exact)
+    // In blocks: the loads of a block's listed forms (the string, then its bytes) and
+    // token lists do not depend on each other, so their cache misses overlap instead of
+    // stalling one pair at a time (a pair cost ~440 ns at 1M names, mostly misses).
+    const BLOCK: usize = 16;
+    for block in pairs.chunks(BLOCK) {
+        let mut forms: [&str; BLOCK] = [""; BLOCK];
+        let mut lists: [&[u32]; BLOCK] = [&[]; BLOCK];
+        let mut touched = 0u8;
+        for (k, &(f, _)) in block.iter().enumerate() {
+            forms[k] = tables.forms.get(f as usize).map_or("", String::as_str);
+            lists[k] = tables.form_tokens.get(f);
+            touched ^= forms[k].as_bytes().first().copied().unwrap_or(0);
+            touched ^= lists[k].first().map_or(0, |&t| t as u8);
+        }
+        std::hint::black_box(touched);
+        for (k, &(_, qi)) in block.iter().enumerate() {
+            let cf = forms[k];
+            let qf = q.forms[qi as usize].as_str();
+            // Initials meet only the same initial (and a one-letter listed form, an
+            // initial, meets nothing else: no typo or prefix reaches it).
+            let r = if initial || cf.len() == 1 {
+                if qf == cf {
+                    (1.0, How::Exact)
+                } else {
+                    (0.0, How::None)
+                }
             } else {
-                (0.0, How::None)
+                score::form_similarity(qf, cf, q.truncatable)
+            };
+            if r.0 > 0.0 {
+                found.extend(lists[k].iter().map(|&t| (t, r.0, r.1)));
             }
-        } else {
-            score::form_similarity(qf, cf, q.truncatable)
-        };
-        if r.0 > 0.0 {
-            found.extend(tables.form_tokens.get(f).iter().map(|&t| (t, r.0, r.1)));
         }
     }
     if !initial {
