@@ -786,8 +786,8 @@ fn candidate_names(
     // cut bounds the zones of the lists below.
     let cut = |x: f32, unmatched: f32| crate::hot::weight_cut(x, unmatched, floor, 2e-4);
     // The cut for each conflict class (class 0, no conflict, is `cut`'s and the loosest).
-    let cuts_by_class =
-        |x: f32, unmatched: f32| crate::hot::weight_cuts(x, unmatched, floors, 2e-4);
+    let floors_by_class = crate::hot::Floors::new(floors, 2e-4);
+    let cuts_by_class = |x: f32, unmatched: f32| floors_by_class.cuts(x, unmatched);
     let hot_postings = |t: u32| -> &[crate::index::HotPosting] {
         index.postings_hot.get(postings.span(t)).unwrap_or(&[])
     };
