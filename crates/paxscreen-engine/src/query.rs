@@ -746,6 +746,7 @@ fn candidate_names(
     // document number is a hit whatever its dates, but `screen` scores those entries'
     // names itself, so they need not come through here.
     let far_year = entry_check.and_then(EntryCheck::far_year);
+    let near_test = far_year.and_then(crate::index::BirthYears::near_test);
     let floor = needed - NEEDED_MARGIN;
     // Names of entries in conflict with the traveller (another nationality, the other
     // gender) must reach a higher floor (see `EntryCheck::conflicts`): the union reads
@@ -932,18 +933,12 @@ fn candidate_names(
                             (cuts_by_class(value + xa, ua), cuts_by_class(value + xb, ub))
                         }
                     };
-                    let mut in_a = true;
-                    for p in query[i].postings(index, j) {
-                        if p.weight > cut_b[0] {
-                            break;
-                        }
-                        in_a = in_a && p.weight <= cut_a[0];
-                        if far_year.is_some_and(|y| !p.years.near(y)) {
-                            continue;
-                        }
+                    // A posting under the cut and born near the traveller: in zone A,
+                    // `in_a` (by class 0's cut; the lists run lightest first).
+                    let mut visit = |p: &crate::index::HotPosting, in_a: bool| {
                         let in_a = match conflicts.class(p) {
                             0 => in_a,
-                            c if p.weight > cut_b[c] => continue,
+                            c if p.weight > cut_b[c] => return,
                             c => p.weight <= cut_a[c],
                         };
                         let n = p.name;
@@ -951,6 +946,47 @@ fn candidate_names(
                             mark(n);
                         } else {
                             met.push(n);
+                        }
+                    };
+                    let list = query[i].postings(index, j);
+                    // A long list is tested for births near the traveller a block at a
+                    // time, from its near spans, before any of its postings is read.
+                    let near = near_test
+                        .filter(|_| list.len() > INLINE_POSTINGS)
+                        .and_then(|ab| {
+                            let years = index.near_years.get(postings.span(v[j].1))?;
+                            (years.len() == list.len()).then_some((ab, years))
+                        });
+                    if let Some(((a, b), years)) = near {
+                        for (block, spans) in list.chunks(64).zip(years.chunks(64)) {
+                            let under = match block.last() {
+                                Some(p) if p.weight <= cut_b[0] => block.len(),
+                                _ => block.partition_point(|p| p.weight <= cut_b[0]),
+                            };
+                            let mut born_near = 0u64;
+                            for (k, &[lo, hi]) in spans[..under].iter().enumerate() {
+                                born_near |= u64::from((lo <= a) & (hi >= b)) << k;
+                            }
+                            while born_near != 0 {
+                                let p = &block[born_near.trailing_zeros() as usize];
+                                born_near &= born_near - 1;
+                                visit(p, p.weight <= cut_a[0]);
+                            }
+                            if under < block.len() {
+                                break;
+                            }
+                        }
+                    } else {
+                        let mut in_a = true;
+                        for p in list {
+                            if p.weight > cut_b[0] {
+                                break;
+                            }
+                            in_a = in_a && p.weight <= cut_a[0];
+                            if far_year.is_some_and(|y| !p.years.near(y)) {
+                                continue;
+                            }
+                            visit(p, in_a);
                         }
                     }
                 }

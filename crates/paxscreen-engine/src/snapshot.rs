@@ -389,12 +389,14 @@ pub(crate) fn open(dir: &Path) -> Result<Screener, EngineError> {
             )
         },
     );
+    let near_years = crate::index::near_years(&postings_hot);
     let index = Index {
         id: crate::index::next_index_id(),
         name_tokens,
         birth_dates,
         entry_names,
         postings_hot,
+        near_years,
         entries,
         tables,
         forms_fst,

@@ -1018,3 +1018,82 @@ fn a_connector_written_apart_meets_the_glued_listed_name() {
         );
     }
 }
+
+/// Lists longer than the 64 postings a retrieval copies are read a block at a time,
+/// only the postings of entries born within a year of the traveller (from their near
+/// spans): the hits must be those of exhaustive scoring, for travellers born in a
+/// listed year, next to one, far from every one, and in a listed range, against
+/// entries with dates, ranges, no date, and both genders and several nationalities.
+#[test]
+fn long_lists_read_by_birth_year_find_the_exhaustive_hits() {
+    let given = ["Khalid", "Omar", "Yusuf"];
+    let surnames = ["Mansour", "Haddad", "Nasser", "Saleh"];
+    let middles = [
+        "Ibrahim", "Hamid", "Karim", "Tariq", "Bashir", "Jamal", "Walid", "Samir", "Nabil",
+        "Rashid", "Fadi", "Ziad", "Hisham", "Adnan", "Marwan", "Imad",
+    ];
+    let nats = [Some("JOR"), Some("SYR"), Some("EGY"), None];
+    let mut entries = Vec::new();
+    for i in 0..720usize {
+        let name = format!(
+            "{} {} {}",
+            given[i % 3],
+            middles[(i / 3) % 16],
+            surnames[(i / 48) % 4]
+        );
+        let dob = match i % 9 {
+            0 => None,
+            1 => Some(format!("{}..{}", 1950 + i % 40, 1952 + i % 40)),
+            2 => Some(format!("{}", 1950 + (i * 7) % 45)),
+            _ => Some(format!(
+                "{}-{:02}-{:02}",
+                1950 + (i * 13) % 45,
+                1 + i % 12,
+                1 + i % 28
+            )),
+        };
+        let mut e = entry(&format!("L{i}"), &[&name], dob.as_deref(), nats[i % 4]);
+        e.gender = [Some(Gender::M), Some(Gender::F), None][(i / 5) % 3];
+        entries.push(e);
+    }
+    let s = Screener::build(entries, vec!["test".into()]).unwrap();
+    let mut hits = 0;
+    let mut compared = 0;
+    for (k, dob) in [
+        "1963",
+        "1964-05-02",
+        "1971-11-30",
+        "1930-01-15",
+        "1986-03-04",
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (g, m, sn) in [(0, 1, 0), (1, 5, 2), (2, 9, 3), (0, 14, 1), (1, 2, 3)] {
+            let mut t = traveller(
+                surnames[sn],
+                &format!("{} {}", given[g], middles[m]),
+                Some(dob),
+                nats[k % 4],
+            );
+            t.gender = [Some(Gender::M), Some(Gender::F), None][(g + k) % 3];
+            for threshold in [0.76, 0.8] {
+                let opts = ScreenOptions {
+                    threshold,
+                    max_hits: 1000,
+                };
+                let indexed = hit_ids(&s, &t, &opts, false);
+                assert_eq!(
+                    indexed,
+                    hit_ids(&s, &t, &opts, true),
+                    "{t:?} at {threshold}"
+                );
+                hits += indexed.len();
+                compared += 1;
+            }
+        }
+    }
+    assert_eq!(compared, 50);
+    // Not vacuous: many hits, most travellers with some.
+    assert!(hits >= 40, "{hits}");
+}
