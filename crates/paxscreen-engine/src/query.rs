@@ -428,6 +428,8 @@ fn indexed_matches(index: &Index, q: &QueryToken, kids: &[u32]) -> Vec<(u32, f32
     }
     pairs.sort_unstable();
     pairs.dedup();
+    let patterns: Vec<score::OsaPattern> =
+        q.forms.iter().map(|f| score::OsaPattern::new(f)).collect();
     let mut found: Vec<(u32, f32, How)> = Vec::new();
     // In blocks: the loads of a block's listed forms (the string, then its bytes) and
     // token lists do not depend on each other, so their cache misses overlap instead of
@@ -446,6 +448,7 @@ fn indexed_matches(index: &Index, q: &QueryToken, kids: &[u32]) -> Vec<(u32, f32
         std::hint::black_box(touched);
         for (k, &(_, qi)) in block.iter().enumerate() {
             let cf = forms[k];
+            let qp = &patterns[qi as usize];
             let qf = q.forms[qi as usize].as_str();
             // Initials meet only the same initial (and a one-letter listed form, an
             // initial, meets nothing else: no typo or prefix reaches it).
@@ -456,7 +459,7 @@ fn indexed_matches(index: &Index, q: &QueryToken, kids: &[u32]) -> Vec<(u32, f32
                     (0.0, How::None)
                 }
             } else {
-                score::form_similarity(qf, cf, q.truncatable)
+                score::form_similarity_to(qp, cf, q.truncatable)
             };
             if r.0 > 0.0 {
                 found.extend(lists[k].iter().map(|&t| (t, r.0, r.1)));
