@@ -98,6 +98,7 @@ impl<const N: usize> Floors<N> {
     }
 
     /// The cut for each floor. Without branches, so that the floors go in one vector.
+    #[inline]
     pub(crate) fn cuts(&self, x: f32, unmatched: f32) -> [f32; N] {
         // Flat part: w <= x gives the bound's largest value.
         let flat = name_bound_with_listed(x, unmatched, x);

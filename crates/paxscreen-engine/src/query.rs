@@ -922,6 +922,14 @@ fn candidate_names(
                 }
                 all_met.append(&mut met);
                 for (j, &(value, _, _)) in v[..taken[i]].iter().enumerate() {
+                    let list = query[i].postings(index, j);
+                    // A short list (in the retrieval's copy) with no entry born near the
+                    // traveller holds no candidate: most of them, at 1M names.
+                    if list.len() <= INLINE_POSTINGS
+                        && far_year.is_some_and(|y| !list.iter().any(|p| p.years.near(y)))
+                    {
+                        continue;
+                    }
                     // The heaviest name of this list in zone A, and in either zone; after
                     // an early stop, in either zone and holding none of the stop's pairs.
                     // By conflict class (see `cuts_by_class`).
@@ -951,7 +959,6 @@ fn candidate_names(
                             met.push(n);
                         }
                     };
-                    let list = query[i].postings(index, j);
                     // A long list is tested for births near the traveller a block at a
                     // time, from its near spans, before any of its postings is read.
                     let near = near_test
