@@ -1153,6 +1153,40 @@ mod tests {
         }
     }
 
+    /// Letters in runs are deleted from the run's start only by the walk: every variant
+    /// must still be found, from words whose variants are all keys.
+    #[test]
+    fn deletion_lookup_finds_every_variant_of_letters_in_runs() {
+        let words = [
+            "HASSAN", "MOHAMMED", "AAAB", "ABBBA", "AABBAA", "ALLAH", "ABAB",
+        ];
+        let mut keys = std::collections::BTreeSet::new();
+        for w in words {
+            let mut v = Vec::new();
+            deletion_variants(w, 2, &mut v);
+            keys.extend(v.into_iter().filter(|k| !k.is_empty()));
+        }
+        let map = fst::Map::from_iter(keys.iter().enumerate().map(|(i, k)| (k.as_str(), i as u64)))
+            .expect("sorted keys");
+        for word in words.iter().chain(&["HASAN", "MUHAMMAD", "BAAA", "AAAAA"]) {
+            for max in 0..=3 {
+                let mut variants = Vec::new();
+                deletion_variants(word, max, &mut variants);
+                let mut want: Vec<u64> = variants.iter().filter_map(|v| map.get(v)).collect();
+                want.sort_unstable();
+                want.dedup();
+                let mut got = Vec::new();
+                deletion_lookup(map.as_fst(), word.as_bytes(), max, &mut got);
+                got.sort_unstable();
+                got.dedup();
+                assert_eq!(got, want, "{word} {max}");
+                if max == 2 && words.contains(word) {
+                    assert!(want.len() >= 5, "{word}: {}", want.len());
+                }
+            }
+        }
+    }
+
     #[test]
     fn rarity_weights_fall_with_frequency() {
         assert!(rarity_weight(1, 20_000) > 0.9);
