@@ -18,6 +18,22 @@ pub(crate) fn max_typos(len: usize) -> usize {
     }
 }
 
+/// Deletions a traveller form of `len` letters needs to share a deletion variant with
+/// every listed form it is within typo distance of. Of the `d <= max_typos(L)` edits
+/// that turn it into a listed form of `L` letters, each costs the traveller side one
+/// deletion (a substitution or a transposition one on each side, a letter the listed
+/// form lacks one) except the insertions, which cost the listed side, and at least
+/// `L - len` of them are insertions: the most, over `L`, of `max_typos(L) - (L - len)`.
+/// One less than `max_typos(len + 2)` for 6 and 7 letters (MOHAMED, HASSAN): a
+/// quarter of the deletion walk and of the forms it finds.
+pub(crate) fn query_deletions(len: usize) -> usize {
+    (len.saturating_sub(2)..=len + 2)
+        .filter(|&l| l.abs_diff(len) <= max_typos(l))
+        .map(|l| max_typos(l) - l.saturating_sub(len))
+        .max()
+        .unwrap_or(0)
+}
+
 /// Every string made from `word` by deleting up to `max` letters (the word itself
 /// included): two words within edit distance `d` (substitutions, insertions, deletions,
 /// adjacent transpositions) always share one with at most `d` deletions on each side.
@@ -1085,6 +1101,32 @@ mod tests {
             ),
             (false, true, true, false)
         );
+    }
+
+    #[test]
+    fn query_deletions_by_length() {
+        let got: Vec<usize> = (0..12).map(query_deletions).collect();
+        assert_eq!(got, vec![0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        /// A traveller form within a listed form's typo distance shares a deletion
+        /// variant with it: `query_deletions` on its side, `max_typos` on the listed one.
+        #[test]
+        fn query_deletions_reach_every_listed_form_in_typo_distance(
+            q in "[AB]{1,11}",
+            c in "[ABC]{1,11}",
+        ) {
+            let k = max_typos(c.len());
+            if strsim::osa_distance(&q, &c) <= k {
+                let (mut vq, mut vc) = (Vec::new(), Vec::new());
+                deletion_variants(&q, query_deletions(q.len()), &mut vq);
+                deletion_variants(&c, k, &mut vc);
+                let vq: BTreeSet<String> = vq.into_iter().collect();
+                proptest::prop_assert!(vc.iter().any(|v| vq.contains(v)), "{} {}", q, c);
+            }
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Screening one traveller: analyse the name, retrieve the listed tokens each traveller
 //! token can meet, keep the names that can still reach the threshold, score them.
 
-use crate::index::{deletion_lookup, max_typos, Index, ROLE_INITIAL};
+use crate::index::{deletion_lookup, query_deletions, Index, ROLE_INITIAL};
 use crate::score::{self, How, NameScore};
 use crate::ScreenOptions;
 use fst::{Automaton, IntoStreamer, Streamer};
@@ -401,10 +401,9 @@ fn indexed_matches(index: &Index, q: &QueryToken, kids: &[u32]) -> Vec<(u32, f32
     let mut pairs: Vec<(u32, u8)> = Vec::new();
     let mut ids = Vec::new();
     for (qi, qf) in q.forms.iter().enumerate().take(u8::MAX as usize) {
-        // A listed form within d typos shares a deletion variant with at most d
-        // deletions on each side; d <= max_typos of the listed form's length, which is
-        // at most the query length + 2.
-        let qdel = max_typos(qf.len() + 2).min(2);
+        // A listed form within typo distance shares a deletion variant with at most
+        // `query_deletions` deletions on this side (see there).
+        let qdel = query_deletions(qf.len());
         ids.clear();
         deletion_lookup(index.deletes_fst.as_fst(), qf.as_bytes(), qdel, &mut ids);
         ids.sort_unstable();
