@@ -24,8 +24,8 @@ pub(crate) fn max_typos(len: usize) -> usize {
 /// deletion (a substitution or a transposition one on each side, a letter the listed
 /// form lacks one) except the insertions, which cost the listed side, and at least
 /// `L - len` of them are insertions: the most, over `L`, of `max_typos(L) - (L - len)`.
-/// One less than `max_typos(len + 2)` for 6 and 7 letters (MOHAMED, HASSAN): a
-/// quarter of the deletion walk and of the forms it finds.
+/// One less than `max_typos(len + 2)` for 6 and 7 letters (MOHAMED, HASSAN): at 1M
+/// names, 69 listed forms found per new traveller token instead of 96.
 pub(crate) fn query_deletions(len: usize) -> usize {
     (len.saturating_sub(2)..=len + 2)
         .filter(|&l| l.abs_diff(len) <= max_typos(l))

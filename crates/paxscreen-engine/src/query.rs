@@ -1088,9 +1088,7 @@ fn candidate_names(
                     forced.sort_unstable_by(f32::total_cmp);
                     unmatched += forced[..matchable - listed_matching].iter().sum::<f32>();
                 }
-                if name_bound(x, unmatched) + 1e-6 < floor
-                    || crate::hot::name_bound_with_listed(x, unmatched, weights[k]) + 1e-4 < floor
-                {
+                if !crate::hot::card_may_reach(x, unmatched, weights[k], floor) {
                     continue;
                 }
                 let s = score_indexed_name(index, query, &q_weights, n);
@@ -1190,7 +1188,6 @@ fn score_indexed_name(
 /// the traveller's exact date are ~31 names per traveller at 1M entries, almost all
 /// sharing no token with the traveller: scoring each in full took 20 us per traveller.
 fn name_may_reach(index: &Index, query: &[QueryToken], n: u32, floor: f32) -> bool {
-    use crate::hot::{name_bound, name_bound_with_listed};
     let (tokens, name_weight) = index.name_tokens.card(n);
     let mut x = 0.0f32;
     let mut unmatched = 0.0f32;
@@ -1208,9 +1205,7 @@ fn name_may_reach(index: &Index, query: &[QueryToken], n: u32, floor: f32) -> bo
             unmatched += q.weight;
         }
     }
-    x > 0.0
-        && name_bound(x, unmatched) + 1e-6 >= floor
-        && name_bound_with_listed(x, unmatched, name_weight) + 1e-4 >= floor
+    x > 0.0 && crate::hot::card_may_reach(x, unmatched, name_weight, floor)
 }
 
 struct EntryBest {
