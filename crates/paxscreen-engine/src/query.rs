@@ -332,11 +332,13 @@ pub(crate) fn analyse_traveller(t: &Traveller) -> Vec<QueryToken> {
 }
 
 /// Similarity of a traveller token and a listed token: the best over their forms, and
-/// at least [`score::KEY_SIMILARITY`] when they share a variant key.
+/// at least [`score::KEY_SIMILARITY`] when they share a variant key, at least
+/// [`score::ELIDED_KEY_SIMILARITY`] when the listed token has a key of `q_elided_ids`
+/// (the traveller's keys with the first vowel elided or written, see [`key_ids`]).
 pub(crate) fn token_similarity(
     index: &Index,
     q: &QueryToken,
-    q_key_ids: &[u32],
+    (q_key_ids, q_elided_ids): (&[u32], &[u32]),
     token: u32,
 ) -> (f32, How) {
     let info = &index.tables.tokens[token as usize];
@@ -378,6 +380,10 @@ pub(crate) fn token_similarity(
     }
     if best.0 < score::KEY_SIMILARITY && shares_key {
         best = (score::KEY_SIMILARITY, How::Variant);
+    } else if best.0 < score::ELIDED_KEY_SIMILARITY
+        && info.keys.iter().any(|k| q_elided_ids.contains(k))
+    {
+        best = (score::ELIDED_KEY_SIMILARITY, How::Variant);
     }
     best
 }
@@ -392,7 +398,11 @@ pub(crate) fn token_similarity(
 /// unseen traveller token that the deletion variants lead to, most of which meet
 /// nothing. The indexed/exhaustive property test checks the equality with
 /// `token_similarity` over every listed token.
-fn indexed_matches(index: &Index, q: &QueryToken, kids: &[u32]) -> Vec<(u32, f32, How)> {
+fn indexed_matches(
+    index: &Index,
+    q: &QueryToken,
+    (kids, elided): (&[u32], &[u32]),
+) -> Vec<(u32, f32, How)> {
     let tables = &index.tables;
     let initial = q.role == ROLE_INITIAL;
     // (listed form, traveller form) pairs: from the deletion walk of each traveller form
@@ -466,10 +476,15 @@ fn indexed_matches(index: &Index, q: &QueryToken, kids: &[u32]) -> Vec<(u32, f32
         }
     }
     if !initial {
-        for &k in kids {
-            for &t in tables.key_tokens.get(k) {
-                if tables.tokens[t as usize].role != ROLE_INITIAL {
-                    found.push((t, score::KEY_SIMILARITY, How::Variant));
+        for (ks, sim) in [
+            (kids, score::KEY_SIMILARITY),
+            (elided, score::ELIDED_KEY_SIMILARITY),
+        ] {
+            for &k in ks {
+                for &t in tables.key_tokens.get(k) {
+                    if tables.tokens[t as usize].role != ROLE_INITIAL {
+                        found.push((t, sim, How::Variant));
+                    }
                 }
             }
         }
@@ -481,11 +496,22 @@ fn indexed_matches(index: &Index, q: &QueryToken, kids: &[u32]) -> Vec<(u32, f32
     found
 }
 
-fn key_ids(index: &Index, q: &QueryToken) -> Vec<u32> {
-    q.keys
+/// The ids of the listed keys among `q`'s variant keys, and of those among their
+/// siblings with the first vowel elided or written
+/// ([`paxscreen_names::elided_vowel_keys`]) that are not keys of `q` already.
+fn key_ids(index: &Index, q: &QueryToken) -> (Vec<u32>, Vec<u32>) {
+    let id = |k: &str| index.keys_fst.get(k).map(|v| v as u32);
+    let kids: Vec<u32> = q.keys.iter().filter_map(|k| id(k)).collect();
+    let mut elided: Vec<u32> = q
+        .keys
         .iter()
-        .filter_map(|k| index.keys_fst.get(k).map(|v| v as u32))
-        .collect()
+        .flat_map(|k| paxscreen_names::elided_vowel_keys(k))
+        .filter(|k| !q.keys.contains(k))
+        .filter_map(|k| id(&k))
+        .collect();
+    elided.sort_unstable();
+    elided.dedup();
+    (kids, elided)
 }
 
 /// Finds every listed token that `q` meets, through the fsts (or, `exhaustive`, by
@@ -506,16 +532,16 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
             return;
         }
     }
-    let kids = key_ids(index, q);
+    let (kids, elided) = key_ids(index, q);
     let matches = if exhaustive {
         (0..index.tables.tokens.len() as u32)
             .filter_map(|t| {
-                let (s, how) = token_similarity(index, q, &kids, t);
+                let (s, how) = token_similarity(index, q, (&kids, &elided), t);
                 (s > 0.0).then_some((t, s, how))
             })
             .collect()
     } else {
-        indexed_matches(index, q, &kids)
+        indexed_matches(index, q, (&kids, &elided))
     };
     let weight_of = |t: u32| index.tables.tokens[t as usize].weight;
     q.own_weight = matches

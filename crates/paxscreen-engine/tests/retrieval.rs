@@ -45,6 +45,11 @@ const POOL: &[&str] = &[
     "KARIM",
     "SAEED",
     "AL-SHAMI",
+    // The first vowel elided (keys RXD / XHD) and written (RAXD / XAHD).
+    "RCHID",
+    "RASHID",
+    "CHHADEH",
+    "CHEHADE",
 ];
 
 fn perturb(token: &str, op: u8, pos: usize) -> String {

@@ -1097,3 +1097,62 @@ fn long_lists_read_by_birth_year_find_the_exhaustive_hits() {
     // Not vacuous: many hits, most travellers with some.
     assert!(hits >= 40, "{hits}");
 }
+
+#[test]
+fn an_elided_first_vowel_meets_the_written_one_a_little_below_a_shared_key() {
+    let s = with_filler(
+        vec![
+            entry(
+                "E1",
+                &["Ali Ahmad CHEHADE"],
+                Some("1961-01-05"),
+                Some("LBN"),
+            ),
+            entry("E2", &["Rachid HAMMOUDI"], None, None),
+        ],
+        "Ali",
+        ["Hassan", "Omar", "Khalid"],
+    );
+    // CHHADEH [XHD] and CHEHADE [XAHD] are two edits apart: no typo, no shared key.
+    let t = traveller("CHHADEH", "ALI AHMED", Some("1961-01-05"), Some("LBN"));
+    let hits = s.screen(&t, &ScreenOptions::default());
+    assert_eq!(hits.first().map(|h| h.entry_id.as_str()), Some("E1"));
+    let tok = hits[0]
+        .evidence
+        .tokens
+        .iter()
+        .find(|m| m.traveller == "CHHADEH")
+        .expect("CHHADEH aligned");
+    assert_eq!(
+        (tok.listed.as_str(), tok.how.as_str(), tok.similarity),
+        ("CHEHADE", "variant", 0.85)
+    );
+    // Both ways round: the list may be the one that elides (RCHID for RACHID).
+    let listed_elided = with_filler(
+        vec![entry("E3", &["Rchid HAMMOUDI"], None, None)],
+        "Ali",
+        ["Hassan", "Omar", "Khalid"],
+    );
+    let t = traveller("HAMMOUDI", "RASHID", None, None);
+    let hits = listed_elided.screen(&t, &low());
+    let tok = hits[0]
+        .evidence
+        .tokens
+        .iter()
+        .find(|m| m.traveller == "RASHID")
+        .expect("RASHID aligned");
+    assert_eq!((tok.listed.as_str(), tok.similarity), ("RCHID", 0.85));
+    // Never across written vowel qualities: HASSAN [HASN] and HUSSEIN [HUSN] both
+    // meet an elided HSAN [HSN], which may be either, but not each other.
+    let s2 = with_filler(
+        vec![entry("E4", &["Hussein HAMMOUDI"], None, None)],
+        "Ali",
+        ["Hassan", "Omar", "Khalid"],
+    );
+    let hits = s2.screen(&traveller("HAMMOUDI", "HASSAN", None, None), &low());
+    let met = hits
+        .iter()
+        .flat_map(|h| &h.evidence.tokens)
+        .any(|m| m.traveller == "HASSAN" && m.listed == "HUSSEIN");
+    assert!(!met, "{hits:?}");
+}

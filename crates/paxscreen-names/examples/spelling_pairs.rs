@@ -2,8 +2,11 @@
 //! set: every pair of single-token Latin spellings that `arabic_name_romanizer_units`
 //! gives one Arabic unit, weighted by how often each spelling occurs. A pair is missed
 //! when the two spellings share no key and lie beyond the typo budget of the shorter
-//! (1 edit for 4-7 letters, 2 from 8). Also reports the share of key mass that
-//! spellings of other units hold (how much a key mixes different names).
+//! (1 edit for 4-7 letters, 2 from 8), and also, separately, when neither has a key
+//! the other's elided or written first vowel gives it (`elided_vowel_keys`: RCHID =
+//! RASHID, scored a little below a shared key). Also reports the share of key mass that
+//! spellings of other units hold (how much a key mixes different names), with and
+//! without the elided-vowel keys.
 //!
 //! ```sh
 //! cargo run --release -p paxscreen-names --example spelling_pairs -- \
@@ -12,6 +15,7 @@
 //!
 //! Totals go to standard error; the missed pairs, heaviest first, to standard output.
 
+use paxscreen_names::elided_vowel_keys;
 use std::collections::{BTreeMap, HashMap};
 
 /// Optimal string alignment distance (adjacent swaps count one edit).
@@ -76,27 +80,41 @@ fn main() -> Result<(), String> {
         let mut a = paxscreen_names::analyze(s);
         (a.tokens.len() == 1).then(|| a.tokens.remove(0))
     };
-    let mut key_mass: HashMap<String, HashMap<&str, u64>> = HashMap::new();
-    for (unit, spellings) in &units {
-        for (latin, count) in spellings {
-            if let Some(t) = single(latin) {
-                for k in t.keys {
-                    *key_mass.entry(k).or_default().entry(unit).or_default() += count;
+    for with_elided in [false, true] {
+        let mut key_mass: HashMap<String, HashMap<&str, u64>> = HashMap::new();
+        for (unit, spellings) in &units {
+            for (latin, count) in spellings {
+                if let Some(t) = single(latin) {
+                    let mut keys = t.keys.clone();
+                    if with_elided {
+                        keys.extend(t.keys.iter().flat_map(|k| elided_vowel_keys(k)));
+                        keys.sort();
+                        keys.dedup();
+                    }
+                    for k in keys {
+                        *key_mass.entry(k).or_default().entry(unit).or_default() += count;
+                    }
                 }
             }
         }
+        let (mut all, mut others) = (0u64, 0u64);
+        for by_unit in key_mass.values() {
+            let total: u64 = by_unit.values().sum();
+            all += total;
+            others += total - by_unit.values().max().copied().unwrap_or(0);
+        }
+        eprintln!(
+            "key mass{} {all}, held by spellings of other units {others} ({:.2}%)",
+            if with_elided {
+                " with elided-vowel keys"
+            } else {
+                ""
+            },
+            100.0 * others as f64 / all.max(1) as f64
+        );
     }
-    let (mut all, mut others) = (0u64, 0u64);
-    for by_unit in key_mass.values() {
-        let total: u64 = by_unit.values().sum();
-        all += total;
-        others += total - by_unit.values().max().copied().unwrap_or(0);
-    }
-    eprintln!(
-        "key mass {all}, held by spellings of other units {others} ({:.2}%)",
-        100.0 * others as f64 / all.max(1) as f64
-    );
     let (mut pairs, mut missed, mut weight, mut missed_weight) = (0u64, 0u64, 0u64, 0u64);
+    let (mut elided, mut elided_weight) = (0u64, 0u64);
     let mut out = Vec::new();
     for (unit, spellings) in &units {
         let tokens: Vec<_> = spellings.iter().map(|(l, c)| (single(l), *c)).collect();
@@ -110,7 +128,15 @@ fn main() -> Result<(), String> {
                     .forms
                     .iter()
                     .any(|x| b.forms.iter().any(|y| within_typos(x, y)));
-                if !a.meets(b) && !typo {
+                let sibling = |a: &paxscreen_names::NameToken, b: &paxscreen_names::NameToken| {
+                    a.keys
+                        .iter()
+                        .any(|k| elided_vowel_keys(k).iter().any(|e| b.keys.contains(e)))
+                };
+                if !a.meets(b) && !typo && sibling(a, b) {
+                    elided += 1;
+                    elided_weight += w;
+                } else if !a.meets(b) && !typo {
                     missed += 1;
                     missed_weight += w;
                     out.push((
@@ -128,6 +154,10 @@ fn main() -> Result<(), String> {
     eprintln!(
         "pairs {pairs}, missed {missed}; weighted {weight}, missed {missed_weight} ({:.2}%)",
         100.0 * missed_weight as f64 / weight.max(1) as f64
+    );
+    eprintln!(
+        "met only by an elided first vowel: {elided} pairs, weighted {elided_weight} ({:.2}%)",
+        100.0 * elided_weight as f64 / weight.max(1) as f64
     );
     out.sort_by(|a, b| b.0.cmp(&a.0).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
     for (w, unit, a, b, ka, kb) in out {
