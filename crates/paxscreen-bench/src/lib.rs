@@ -5,6 +5,8 @@
 //! one, measures single-traveller latency, peak memory, the alert rate on innocent
 //! travellers, and checks indexed screening against exhaustive screening on a sample.
 
+#![forbid(unsafe_code)]
+
 use paxscreen_core::{Hit, Traveller};
 use paxscreen_engine::{ScreenOptions, Screener, DEFAULT_THRESHOLD};
 use paxscreen_synth::TokenPools;
