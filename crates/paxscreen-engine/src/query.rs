@@ -99,9 +99,13 @@ fn split_glued(index: &Index, form: &str) -> Option<Vec<String>> {
         for j in (i + MIN_PIECE)..=n {
             let piece = &form[i..j];
             // An article does not end a token (TARIQANWARALSAYYID, but MATIAS is not
-            // MATI AS): read again before the next name, it would be dropped.
-            if (j < n || !paxscreen_names::PARTICLES.contains(&piece))
-                && (index.forms_fst.contains_key(piece)
+            // MATI AS): read again before the next name, it would be dropped. AL or EL
+            // before another piece is one whether or not the list holds it standing
+            // alone (the assimilated AR, AS, AD, ... only where it does: ARALE, ADISA).
+            let article = paxscreen_names::PARTICLES.contains(&piece);
+            if (j < n || !article)
+                && ((j < n && matches!(piece, "AL" | "EL"))
+                    || index.forms_fst.contains_key(piece)
                     || paxscreen_names::is_structure_word(piece))
                 && best[j].is_none_or(|(p, _)| pieces + 1 < p)
             {

@@ -954,6 +954,12 @@ fn glued_pnr_given_names_and_a_mistyped_abd_are_read_again() {
             entry("A3", &["Abdiweli Mohamed YUSUF"], Some("1982"), Some("SOM")),
             entry("A4", &["Abdul Quddus MAZHARI"], Some("1970"), Some("AFG")),
             entry("A5", &["Mateo DIAZ LOPEZ"], None, None),
+            entry(
+                "A6",
+                &["Tariq Anwar al-Sayyid AHMAD"],
+                Some("1963-03-15"),
+                None,
+            ),
         ],
         "Mohamed",
         ["Hassan", "Omar", "Diaz"],
@@ -984,6 +990,10 @@ fn glued_pnr_given_names_and_a_mistyped_abd_are_read_again() {
     let t = traveller("LOPEZ", "MATIAS", None, None);
     let best = top(&s, &t).map_or(0.0, |(_, score)| score);
     assert!(best < 0.7, "{best}");
+    // An article before another piece splits off though no listed name holds it alone
+    // (this list holds no lone AL).
+    let t = traveller("AHMAD", "TARIQANWARALSAYYIDMR", Some("1963-03-15"), None);
+    assert!(hit(t, "A6") >= 0.99);
 }
 
 /// A list that writes a connector glued to the name after it (ABOUTARIF, BINLADEN)

@@ -664,8 +664,9 @@ fn is_vowel(b: u8) -> bool {
 /// before a vowel is Q in keys (QUADER = QADIR). 32: MOLANA, MOULANA, MOWLANA are titles
 /// (as MAULANA). 33: Maghreb E for U (MEBAREK, MERAD, MESTEPHA), HESAM, JUSUF, JASMIN,
 /// MEHAMED, DJEMAA, EMBAREK, FATIMETOU, EUNUS, AJUB get the usual spelling's key. 34:
-/// DAVOUD, ATIEH, JOUAD, NEGM too.
-pub const ANALYSIS_VERSION: u32 = 34;
+/// DAVOUD, ATIEH, JOUAD, NEGM too. 35: a title after an article (`Muhammad
+/// AL-SHAYKH`, `EL HADJ Omar`) is kept as an optional name.
+pub const ANALYSIS_VERSION: u32 = 35;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1375,6 +1376,15 @@ const HONORIFIC_NAMES: &[&str] = &[
     "JANAB",
     "USTAD",
     "USTAAD",
+    // Titles kept after an article (see `remove_titles`): aliases and documents drop
+    // them.
+    "SHEIKH",
+    "SHAIKH",
+    "SHAYKH",
+    "CHEIKH",
+    "HAJI",
+    "HAJJI",
+    "HADJ",
 ];
 
 /// Whether a form (upper-case A-Z) looks like an East Slavic patronymic. International
@@ -1629,10 +1639,20 @@ fn read_icao_arabic(toks: &mut [Tok]) {
     }
 }
 
+/// Drops the titles of a name that has a name besides them, except a title after an
+/// article: that is a family name or a byname (`Muhammad AL-SHAYKH`, `Jihad Issa
+/// AL-SHEIKH`, `Abd-al-Basit AL-HADJ Hasan`), kept as an optional name (see
+/// [`is_optional_name`]). Dropping it left the article standing alone where the title
+/// ended the name, and a document writing it first (`AL-SHAYKH / MUHAMMAD`) met nothing.
 fn remove_titles(toks: &mut Vec<Tok>) {
-    if toks.iter().any(|t| !is_title(&t.forms[0])) {
-        toks.retain(|t| !is_title(&t.forms[0]));
+    if !toks.iter().any(|t| !is_title(&t.forms[0])) {
+        return;
     }
+    let keep: Vec<bool> = (0..toks.len())
+        .map(|i| !is_title(&toks[i].forms[0]) || (i > 0 && is_particle(&toks[i - 1].forms[0])))
+        .collect();
+    let mut k = keep.into_iter();
+    toks.retain(|_| k.next().unwrap_or(true));
 }
 
 fn abd_token(x: &str, written: Option<&str>) -> Tok {

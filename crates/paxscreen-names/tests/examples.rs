@@ -645,6 +645,28 @@ fn honorifics_that_are_names_are_optional_and_pilgrim_titles_go() {
     );
     assert_eq!(primaries(&analyze("ALHAJI MUSA")), ["MUSA"]);
     assert!(meet("CH", "CHAUDHRY"));
+    // A title after an article is a family name or byname, kept and optional, in a list
+    // name and in a document's fields either way round; alone it is a title.
+    assert_eq!(
+        primaries(&analyze("Muhammad AL-SHAYKH")),
+        ["MUHAMMAD", "SHAYKH"]
+    );
+    assert_eq!(
+        primaries(&analyze_person("AL-SHAYKH", "MUHAMMAD")),
+        ["MUHAMMAD", "SHAYKH"]
+    );
+    assert_eq!(
+        primaries(&analyze_person("MUHAMMAD", "AL-SHAYKH")),
+        ["SHAYKH", "MUHAMMAD"]
+    );
+    assert_eq!(primaries(&analyze("Haji IBRAHIM")), ["IBRAHIM"]);
+    assert_eq!(
+        primaries(&analyze("Sheikh Ahmed SALIM")),
+        ["AHMED", "SALIM"]
+    );
+    for t in ["SHEIKH", "SHAYKH", "HAJI", "HADJ"] {
+        assert!(is_optional_name(t), "{t}");
+    }
 }
 
 #[test]
