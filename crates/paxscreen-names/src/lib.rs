@@ -665,8 +665,9 @@ fn is_vowel(b: u8) -> bool {
 /// (as MAULANA). 33: Maghreb E for U (MEBAREK, MERAD, MESTEPHA), HESAM, JUSUF, JASMIN,
 /// MEHAMED, DJEMAA, EMBAREK, FATIMETOU, EUNUS, AJUB get the usual spelling's key. 34:
 /// DAVOUD, ATIEH, JOUAD, NEGM too. 35: a title after an article (`Muhammad
-/// AL-SHAYKH`, `EL HADJ Omar`) is kept as an optional name.
-pub const ANALYSIS_VERSION: u32 = 35;
+/// AL-SHAYKH`, `EL HADJ Omar`) is kept as an optional name. 36: AHMADALI splits as
+/// GHOLAMALI does, and a compound whose second part has a typo (GHOLAMRZEA).
+pub const ANALYSIS_VERSION: u32 = 36;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1421,10 +1422,13 @@ const COMPOUND_SECOND: &[&str] = &[
 const ALI_COMPOUND_FIRST: &[&str] = &[
     "GHOLAM", "GHOLAAM", "GOLAM", "GHULAM", "MOHAMMAD", "MOHAMAD", "MUHAMMAD", "MOHAMMED",
     "HOSSEIN", "HOSEIN", "HUSSEIN", "HUSAIN", "AMIR", "ABBAS", "HEIDAR", "HEYDAR", "HAIDAR",
-    "SAFAR", "KARAM", "ZEYNAL", "ZEINAL", "NOWRUZ", "NOROUZ",
+    "SAFAR", "KARAM", "ZEYNAL", "ZEINAL", "NOWRUZ", "NOROUZ", "AHMAD", "AHMED",
 ];
 
 /// Splits a glued compound given name into its two parts (first part at least 3 letters).
+/// After a first part of [`ALI_COMPOUND_FIRST`], a second part one edit from a
+/// [`COMPOUND_SECOND`] one splits too (a typo: `GHOLAMRZEA` -> `GHOLAM`, `RZEA`, which
+/// then meets REZA as a typo; whole, it met nothing).
 pub fn split_compound(f: &str) -> Option<(&str, &str)> {
     if let Some(pre) = f.strip_suffix("ALI") {
         if ALI_COMPOUND_FIRST.contains(&pre) {
@@ -1438,7 +1442,11 @@ pub fn split_compound(f: &str) -> Option<(&str, &str)> {
             }
         }
     }
-    None
+    ALI_COMPOUND_FIRST.iter().find_map(|pre| {
+        let rest = f.strip_prefix(pre)?;
+        (rest.len() >= 4 && COMPOUND_SECOND.iter().any(|s| within_one_edit(rest, s)))
+            .then(|| (&f[..pre.len()], rest))
+    })
 }
 
 /// Splits and transliterates; returns token forms (non-empty).

@@ -866,6 +866,18 @@ fn persian_compounds() {
     assert_eq!(primaries(&analyze("GHOLAMALI")), vec!["GHOLAM", "ALI"]);
     assert_eq!(primaries(&analyze("HEYDARALI")), vec!["HEYDAR", "ALI"]);
     assert_eq!(primaries(&analyze("NATALI")), vec!["NATALI"]);
+    assert_eq!(primaries(&analyze("AHMADALI")), vec!["AHMAD", "ALI"]);
+    // A typo in the second part after a known first part still splits; a longer
+    // ending (REZAEI is a surname) does not.
+    assert_eq!(primaries(&analyze("GHOLAMRZEA")), vec!["GHOLAM", "RZEA"]);
+    assert_eq!(
+        primaries(&analyze("MOHAMMADHOSEEIN")),
+        vec!["MOHAMMAD", "HOSEEIN"]
+    );
+    assert_eq!(
+        primaries(&analyze("MOHAMMADREZAEI")),
+        vec!["MOHAMMADREZAEI"]
+    );
 }
 
 #[test]
