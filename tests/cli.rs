@@ -221,11 +221,12 @@ fn exit_codes_follow_the_contract() {
     let lines = jsonl(&o);
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["hits"][0]["entry_id"], "DEMO-002");
-    assert!(
-        lines[1]["error"].as_str().unwrap().contains("line 3"),
-        "{}",
-        lines[1]
+    // The position once, then the reason.
+    assert_eq!(
+        lines[1]["error"],
+        "line 3: field `dob` \"1983-13-45\" is not YYYY-MM-DD, YYYY-MM or YYYY"
     );
+    assert_eq!(lines[1]["traveller"]["position"], "line 3");
     assert_eq!(lines[2]["hits"].as_array().unwrap().len(), 0);
     // 1: --fail-on-hit with a hit.
     let one = write(

@@ -167,18 +167,14 @@ pub fn read_csv(
         if rec.len() != cols.len() {
             out.push(reject(
                 ids.unique(&row_id),
-                format!(
-                    "line {line}: expected {} columns, found {}",
-                    cols.len(),
-                    rec.len()
-                ),
+                format!("expected {} columns, found {}", cols.len(), rec.len()),
             ));
             continue;
         }
         if id.is_empty() {
             out.push(reject(
                 ids.unique(&row_id),
-                format!("line {line}: field `id` is empty"),
+                "field `id` is empty".to_string(),
             ));
             continue;
         }
@@ -187,7 +183,7 @@ pub fn read_csv(
                 id: ids.unique(&id),
                 source: source.to_string(),
                 position: format!("line {line}"),
-                reason: format!("line {line}: duplicate id {id:?} (first on line {first})"),
+                reason: format!("duplicate id {id:?} (first on line {first})"),
             }));
             continue;
         }
@@ -197,7 +193,7 @@ pub fn read_csv(
         if surname.is_empty() && given.is_empty() {
             out.push(reject(
                 ids.unique(&id),
-                format!("line {line}: fields `surname` and `given_names` are both empty"),
+                "fields `surname` and `given_names` are both empty".to_string(),
             ));
             continue;
         }
@@ -215,9 +211,7 @@ pub fn read_csv(
                 Err(_) => {
                     out.push(reject(
                         t.id,
-                        format!(
-                            "line {line}: field `dob` {dob:?} is not YYYY-MM-DD, YYYY-MM or YYYY"
-                        ),
+                        format!("field `dob` {dob:?} is not YYYY-MM-DD, YYYY-MM or YYYY"),
                     ));
                     continue;
                 }
@@ -230,7 +224,7 @@ pub fn read_csv(
                 Err(_) => {
                     out.push(reject(
                         t.id,
-                        format!("line {line}: field `gender` {gender:?} is not M, F or X"),
+                        format!("field `gender` {gender:?} is not M, F or X"),
                     ));
                     continue;
                 }

@@ -25,7 +25,7 @@ pub enum MrzError {
     #[error("not an MRZ: {0}")]
     Layout(String),
     /// A character outside A-Z, 0-9 and `<`.
-    #[error("line {line}: character {ch:?} not allowed in an MRZ")]
+    #[error("MRZ line {line}: character {ch:?} not allowed")]
     Character {
         /// 1-based line.
         line: usize,
