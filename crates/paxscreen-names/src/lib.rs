@@ -666,8 +666,9 @@ fn is_vowel(b: u8) -> bool {
 /// MEHAMED, DJEMAA, EMBAREK, FATIMETOU, EUNUS, AJUB get the usual spelling's key. 34:
 /// DAVOUD, ATIEH, JOUAD, NEGM too. 35: a title after an article (`Muhammad
 /// AL-SHAYKH`, `EL HADJ Omar`) is kept as an optional name. 36: AHMADALI splits as
-/// GHOLAMALI does, and a compound whose second part has a typo (GHOLAMRZEA).
-pub const ANALYSIS_VERSION: u32 = 36;
+/// GHOLAMALI does, and a compound whose second part has a typo (GHOLAMRZEA). 37: the
+/// Dutch IJ before a consonant also reads Y (DIJK = DYK, MARTIJN = MARTYN).
+pub const ANALYSIS_VERSION: u32 = 37;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -959,6 +960,33 @@ const NOT_ARTICLE: &[&str] = &[
     "ULRIKE",
     "ELSBETH",
 ];
+
+/// `f` with each IJ followed by a consonant written Y (see the extra forms of analysis),
+/// when it has one after its first letter.
+fn dutch_ij_as_y(f: &str) -> Option<String> {
+    let b = f.as_bytes();
+    let at = |i: usize| {
+        i > 0
+            && b[i] == b'I'
+            && b.get(i + 1) == Some(&b'J')
+            && b.get(i + 2).is_some_and(|&c| !is_vowel(c) && c != b'Y')
+    };
+    if !(0..b.len()).any(at) {
+        return None;
+    }
+    let mut out = String::with_capacity(f.len());
+    let mut i = 0;
+    while i < b.len() {
+        if at(i) {
+            out.push('Y');
+            i += 2;
+        } else {
+            out.push(b[i] as char);
+            i += 1;
+        }
+    }
+    Some(out)
+}
 
 /// Form of `f` without a glued Arabic article (`ALBAGHDADI` -> `BAGHDADI`, `ELHASSAN` ->
 /// `HASSAN`, `ARRAHMAN` -> `RAHMAN`, `ASHSHAMI` -> `SHAMI`), when at least 4 letters remain.
@@ -1937,6 +1965,12 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                 if f0.len() > 2 && f0[..f0.len() - 2].contains(dg) {
                     push_form(&mut t.forms, &f0.replace(dg, to));
                 }
+            }
+            // The Dutch IJ (one letter, Ĳ) before a consonant, also written Y: DIJK = DYK,
+            // MARTIJN = MARTYN (and so MARTIN by key), DIJKSTRA = DYKSTRA. Not before a
+            // vowel (Bosnian RIJAD, DIJANA, Arabic HIJAZI) nor at the end (Lebanese HEJEIJ).
+            if let Some(y) = dutch_ij_as_y(&f0) {
+                push_form(&mut t.forms, &y);
             }
             // Maghreb vowel elision M'HAMED, MRAD, MBAREK, SLIMANE: a U-reading extra form.
             let b0 = f0.as_bytes();

@@ -881,6 +881,17 @@ fn persian_compounds() {
 }
 
 #[test]
+fn the_dutch_ij_before_a_consonant_also_reads_y() {
+    assert!(meet("DIJK", "DYK"));
+    assert!(meet("DIJKSTRA", "DYKSTRA"));
+    assert!(meet("MARTIJN", "MARTIN"));
+    // Not before a vowel, nor at the end: those J are consonants.
+    for (a, b) in [("RIJAD", "RYAD"), ("HIJAZI", "HYAZI"), ("HEJEIJ", "HEJEY")] {
+        assert!(!forms(&analyze(a))[0].contains(&b), "{a}");
+    }
+}
+
+#[test]
 fn patronymics_are_recognised() {
     use paxscreen_names::is_patronymic;
     for p in [
