@@ -222,21 +222,28 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
 /// The words of the traveller's name with a surname suffix or an ULLAH glued to the name
 /// before it, when the list writes the two glued (`HASAN ZADEH`, `HASAN-ZADEH` ->
 /// `HASANZADEH`; `SALEEM ULLAH` -> `SALEEMULLAH`; `MOHAMED ZADEH` meets `MOHAMMADZADE`
-/// by key): the first such pair only.
+/// by key), or any two names of 3+ letters whose glued spelling the list holds
+/// (`MIR DAMADI` -> `MIRDAMADI`, `ALI SHER` -> `ALISHER`): the first such pair only.
 /// The other way round, a glued traveller surname and a spaced listed one, is the split
 /// reading ([`suffix_split`]). `None` (a few lookups) for most names.
 fn suffix_glued_words(index: &Index, plain: &[QueryToken]) -> Option<Vec<String>> {
     let at = plain.windows(2).position(|w| {
         let name = |q: &QueryToken| q.role == crate::index::ROLE_NAME;
-        name(&w[0]) && name(&w[1]) && paxscreen_names::is_detachable_suffix(&w[1].forms[0]) && {
+        let (a, b) = (&w[0].forms[0], &w[1].forms[0]);
+        if !name(&w[0]) || !name(&w[1]) {
+            return false;
+        }
+        let g = format!("{a}{b}");
+        if paxscreen_names::is_detachable_suffix(b) {
             // By key only when long enough for the key to say much: ALI NIA would
             // otherwise read as ALINIA, whose key is ALAN's.
-            let g = format!("{}{}", w[0].forms[0], w[1].forms[0]);
             index.forms_fst.contains_key(&g)
                 || (g.len() >= 8
                     && index
                         .keys_fst
                         .contains_key(paxscreen_names::variant_key(&g)))
+        } else {
+            a.len() >= 3 && b.len() >= 3 && index.forms_fst.contains_key(&g)
         }
     })?;
     let mut words: Vec<String> = plain.iter().map(|q| q.forms[0].clone()).collect();

@@ -639,6 +639,7 @@ fn a_spaced_surname_suffix_meets_the_glued_listed_surname() {
             entry("Z2", &["Karim MOHAMMADZADE"], None, None),
             entry("Z3", &["Ahmad ALI POUR"], None, None),
             entry("Z4", &["ALAN"], None, None),
+            entry("Z5", &["Pouria MIRDAMADI"], Some("1979-09-20"), None),
         ],
         "Ahmed",
         ["Khan", "Malik", "Shah"],
@@ -665,6 +666,11 @@ fn a_spaced_surname_suffix_meets_the_glued_listed_surname() {
     };
     let alan = s.screen(&traveller("NIA", "ALI", None, None), &low);
     assert!(alan.iter().all(|h| h.entry_id != "Z4"), "{alan:?}");
+    // Any two names the list writes glued: MIR DAMADI is MIRDAMADI, nothing unmatched.
+    let t = traveller("MIR DAMADI", "POURIA", Some("1979-09-20"), None);
+    let hits = s.screen(&t, &opts);
+    assert_eq!(hits.first().map(|h| h.entry_id.as_str()), Some("Z5"));
+    assert!(hits[0].score >= 0.99, "{}", hits[0].score);
 }
 
 #[test]
