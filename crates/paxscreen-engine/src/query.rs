@@ -152,8 +152,8 @@ fn query_token(tok: paxscreen_names::NameToken, truncatable: bool) -> QueryToken
 /// apart from the name after it (a typo in either), a reading with the two joined (see
 /// [`paxscreen_names::abd_joined_reading`]), and when the list writes a connector glued
 /// to the name after it, a reading with them glued (see [`connector_glued_words`]), and
-/// likewise a surname suffix or ULLAH glued to the name before it (see
-/// [`suffix_glued_words`]);
+/// likewise a surname suffix or ULLAH, or any name, glued to the name before it (see
+/// [`glued_pair_words`]);
 /// screening keeps the better score per entry,
 /// so a reading that fits by accident costs nothing.
 fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<Vec<QueryToken>> {
@@ -200,7 +200,7 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
         let analysed = paxscreen_names::analyze(&words.join(" "));
         reuse_or_retrieve(index, &plain, analysed, exhaustive)
     });
-    let suffixed = suffix_glued_words(index, &plain).map(|words| {
+    let pair_glued = glued_pair_words(index, &plain).map(|words| {
         let analysed = paxscreen_names::analyze(&words.join(" "));
         reuse_or_retrieve(index, &plain, analysed, exhaustive)
     });
@@ -214,7 +214,7 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
     readings.extend(split);
     readings.extend(joined);
     readings.extend(glued);
-    readings.extend(suffixed);
+    readings.extend(pair_glued);
     readings.extend(unsuffixed);
     readings
 }
@@ -226,7 +226,7 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
 /// (`MIR DAMADI` -> `MIRDAMADI`, `ALI SHER` -> `ALISHER`): the first such pair only.
 /// The other way round, a glued traveller surname and a spaced listed one, is the split
 /// reading ([`suffix_split`]). `None` (a few lookups) for most names.
-fn suffix_glued_words(index: &Index, plain: &[QueryToken]) -> Option<Vec<String>> {
+fn glued_pair_words(index: &Index, plain: &[QueryToken]) -> Option<Vec<String>> {
     let at = plain.windows(2).position(|w| {
         let name = |q: &QueryToken| q.role == crate::index::ROLE_NAME;
         let (a, b) = (&w[0].forms[0], &w[1].forms[0]);
@@ -255,7 +255,7 @@ fn suffix_glued_words(index: &Index, plain: &[QueryToken]) -> Option<Vec<String>
 /// A glued surname suffix or ULLAH split off its name (`AMANULLAH` -> `AMAN`, `ULLAH`;
 /// `JAVADIPOUR` -> `JAVADI`, `POUR`) when both parts are listed forms, for a token that
 /// meets a listed form exactly and so is not split otherwise: the list may write the
-/// same name spaced (`Rahat Aman Ullah BHATTI`). The mirror of [`suffix_glued_words`]: a
+/// same name spaced (`Rahat Aman Ullah BHATTI`). The mirror of [`glued_pair_words`]: a
 /// glued traveller name then scores as the spaced one does. `None` for most tokens (no
 /// lookup unless the token ends in a suffix).
 fn suffix_split(index: &Index, form: &str) -> Option<[String; 2]> {
