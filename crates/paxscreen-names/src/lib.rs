@@ -1375,7 +1375,8 @@ const PATRONYMIC_ENDINGS: &[&str] = &[
 /// and that one document or alias carries and another drops: the hereditary SAYYID /
 /// SAYYIDA (SYED, SEYED, ...; listed `Syed Tariq HUSSAIN`, passport `TARIQ HUSSAIN`)
 /// and the South Asian MIAN, PIR, MUFTI, SAHIBZADA, MAKHDOOM, CHAUDHRY, KHAWAJA, AGHA,
-/// ALLAMA, JANAB, USTAD (titles that are never names, MULLAH, HAJI, are dropped).
+/// ALLAMA, JANAB, USTAD; and a SHEIKH or HAJI after an article (elsewhere titles, MULLAH,
+/// HAJI, are dropped: see `remove_titles`).
 pub fn is_optional_name(form: &str) -> bool {
     is_patronymic(form) || HONORIFIC_NAMES.contains(&form)
 }
@@ -1679,7 +1680,8 @@ fn read_icao_arabic(toks: &mut [Tok]) {
 /// article: that is a family name or a byname (`Muhammad AL-SHAYKH`, `Jihad Issa
 /// AL-SHEIKH`, `Abd-al-Basit AL-HADJ Hasan`), kept as an optional name (see
 /// [`is_optional_name`]). Dropping it left the article standing alone where the title
-/// ended the name, and a document writing it first (`AL-SHAYKH / MUHAMMAD`) met nothing.
+/// ended the name, and a document with the fields swapped (given names `AL-SHAYKH`)
+/// kept only MUHAMMAD.
 fn remove_titles(toks: &mut Vec<Tok>) {
     if !toks.iter().any(|t| !is_title(&t.forms[0])) {
         return;
