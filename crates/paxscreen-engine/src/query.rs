@@ -393,11 +393,29 @@ pub(crate) fn token_similarity(
         best = (score::KEY_SIMILARITY, How::Variant);
     } else if best.0 < score::ELIDED_KEY_SIMILARITY
         && info.keys.iter().any(|k| q_elided_ids.contains(k))
+        && elision_close(index, q, token)
     {
         best = (score::ELIDED_KEY_SIMILARITY, How::Variant);
     }
     best
 }
+
+/// Whether a listed token that shares an elided-vowel key with `q` is also within
+/// [`ELISION_EDITS`] of one of its forms: an elided vowel is one of those edits (CHHADEH
+/// / CHEHADE, RCHID / RASHID, M'HMED / MOHAMED are two apart), while a key without its
+/// vowel gathers other names too (a typo MHAMOUD, of MAHMOUD, keys as M'HMED does).
+fn elision_close(index: &Index, q: &QueryToken, token: u32) -> bool {
+    let forms = &index.tables.forms;
+    index.tables.tokens[token as usize].forms.iter().any(|&cf| {
+        let cf = forms.get(cf as usize).map_or(&[][..], |f| f.as_bytes());
+        q.forms
+            .iter()
+            .any(|qf| score::osa_within(qf.as_bytes(), cf, ELISION_EDITS).is_some())
+    })
+}
+
+/// Edits within which an elided-vowel key match counts (see [`elision_close`]).
+const ELISION_EDITS: usize = 2;
 
 /// The listed tokens `q` meets, with [`token_similarity`]'s values, found through the
 /// fsts. A listed form within typo distance of a traveller form shares a deletion
@@ -493,7 +511,9 @@ fn indexed_matches(
         ] {
             for &k in ks {
                 for &t in tables.key_tokens.get(k) {
-                    if tables.tokens[t as usize].role != ROLE_INITIAL {
+                    if tables.tokens[t as usize].role != ROLE_INITIAL
+                        && (sim == score::KEY_SIMILARITY || elision_close(index, q, t))
+                    {
                         found.push((t, sim, How::Variant));
                     }
                 }
