@@ -233,17 +233,25 @@ fn glued_pair_words(index: &Index, plain: &[QueryToken]) -> Option<Vec<String>> 
         if !name(&w[0]) || !name(&w[1]) {
             return false;
         }
-        let g = format!("{a}{b}");
+        // Glued on the stack: every traveller's adjacent names are tried.
+        let mut buf = [0u8; 64];
+        let n = a.len() + b.len();
+        if n > buf.len() {
+            return false;
+        }
+        buf[..a.len()].copy_from_slice(a.as_bytes());
+        buf[a.len()..n].copy_from_slice(b.as_bytes());
+        let g = &buf[..n];
         if paxscreen_names::is_detachable_suffix(b) {
             // By key only when long enough for the key to say much: ALI NIA would
             // otherwise read as ALINIA, whose key is ALAN's.
-            index.forms_fst.contains_key(&g)
-                || (g.len() >= 8
-                    && index
-                        .keys_fst
-                        .contains_key(paxscreen_names::variant_key(&g)))
+            index.forms_fst.contains_key(g)
+                || (n >= 8
+                    && std::str::from_utf8(g).is_ok_and(|g| {
+                        index.keys_fst.contains_key(paxscreen_names::variant_key(g))
+                    }))
         } else {
-            a.len() >= 3 && b.len() >= 3 && index.forms_fst.contains_key(&g)
+            a.len() >= 3 && b.len() >= 3 && index.forms_fst.contains_key(g)
         }
     })?;
     let mut words: Vec<String> = plain.iter().map(|q| q.forms[0].clone()).collect();
