@@ -1686,11 +1686,15 @@ fn remove_titles(toks: &mut Vec<Tok>) {
     if !toks.iter().any(|t| !is_title(&t.forms[0])) {
         return;
     }
-    let keep: Vec<bool> = (0..toks.len())
-        .map(|i| !is_title(&toks[i].forms[0]) || (i > 0 && is_particle(&toks[i - 1].forms[0])))
-        .collect();
-    let mut k = keep.into_iter();
-    toks.retain(|_| k.next().unwrap_or(true));
+    // `retain` visits the tokens in order, so `after_article` is about the token before
+    // as written (an article is never a title, so never dropped).
+    let mut after_article = false;
+    toks.retain(|t| {
+        let f = t.forms[0].as_str();
+        let keep = !is_title(f) || after_article;
+        after_article = is_particle(f);
+        keep
+    });
 }
 
 fn abd_token(x: &str, written: Option<&str>) -> Tok {
