@@ -667,8 +667,10 @@ fn is_vowel(b: u8) -> bool {
 /// DAVOUD, ATIEH, JOUAD, NEGM too. 35: a title after an article (`Muhammad
 /// AL-SHAYKH`, `EL HADJ Omar`) is kept as an optional name. 36: AHMADALI splits as
 /// GHOLAMALI does, and a compound whose second part has a typo (GHOLAMRZEA). 37: the
-/// Dutch IJ before a consonant also reads Y (DIJK = DYK, MARTIJN = MARTYN).
-pub const ANALYSIS_VERSION: u32 = 37;
+/// Dutch IJ before a consonant also reads Y (DIJK = DYK, MARTIJN = MARTYN). 38: every
+/// digit inside a word reads as the letter OCR mistakes it for (4 = A, 3 = E, 7 = T, 9 =
+/// G too), instead of splitting the word.
+pub const ANALYSIS_VERSION: u32 = 38;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1480,7 +1482,10 @@ pub fn split_compound(f: &str) -> Option<(&str, &str)> {
 
 /// Splits and transliterates; returns token forms (non-empty).
 /// The letter an OCR engine most often mistakes for this digit (MRZ fonts: 0/O, 1/I,
-/// 5/S, 8/B, 2/Z, 6/G).
+/// 5/S, 8/B, 2/Z, 6/G, and less often 4/A, 3/E, 7/T, 9/G). Every digit has one: a digit
+/// inside a word read as some letter keeps the word whole, one substitution from the
+/// name at worst, where a digit read as a separator cut MILCH4KOV into MILCH and KOV,
+/// which met nothing.
 fn ocr_letter(c: char) -> Option<char> {
     Some(match c {
         '0' => 'O',
@@ -1488,7 +1493,10 @@ fn ocr_letter(c: char) -> Option<char> {
         '5' => 'S',
         '8' => 'B',
         '2' => 'Z',
-        '6' => 'G',
+        '6' | '9' => 'G',
+        '4' => 'A',
+        '3' => 'E',
+        '7' => 'T',
         _ => return None,
     })
 }

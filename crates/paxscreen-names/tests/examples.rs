@@ -77,6 +77,27 @@ fn split_and_apostrophes() {
 }
 
 #[test]
+fn a_digit_inside_a_word_reads_as_the_letter_ocr_mistook() {
+    // MRZ readers confuse look-alike glyphs; the word stays whole whatever the digit (a 4
+    // or a 3 cut the word in two before analysis version 38).
+    assert_eq!(
+        primaries(&analyze(
+            "SEV1LLANO ZAVIYAL0V MILCH4KOV TRAB3LSI AL-OT7IBI SAL9M"
+        )),
+        vec![
+            "SEVILLANO",
+            "ZAVIYALOV",
+            "MILCHAKOV",
+            "TRABELSI",
+            "OTTIBI",
+            "SALGM"
+        ]
+    );
+    // A digit standing apart is no letter.
+    assert_eq!(primaries(&analyze("JOHN 3 SMITH")), vec!["JOHN", "SMITH"]);
+}
+
+#[test]
 fn icao_latin() {
     let m = analyze("Müller");
     assert_eq!(forms(&m), vec![vec!["MUELLER", "MULLER"]]);
