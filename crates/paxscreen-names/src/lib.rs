@@ -669,8 +669,9 @@ fn is_vowel(b: u8) -> bool {
 /// GHOLAMALI does, and a compound whose second part has a typo (GHOLAMRZEA). 37: the
 /// Dutch IJ before a consonant also reads Y (DIJK = DYK, MARTIJN = MARTYN). 38: every
 /// digit inside a word reads as the letter OCR mistakes it for (4 = A, 3 = E, 7 = T, 9 =
-/// G too), instead of splitting the word.
-pub const ANALYSIS_VERSION: u32 = 38;
+/// G too), instead of splitting the word. 39: ALI + a typo of a compound's second part
+/// splits as GHOLAM + one does (ALIRUZA -> ALI RUZA).
+pub const ANALYSIS_VERSION: u32 = 39;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1457,9 +1458,9 @@ const ALI_COMPOUND_FIRST: &[&str] = &[
 ];
 
 /// Splits a glued compound given name into its two parts (first part at least 3 letters).
-/// After a first part of [`ALI_COMPOUND_FIRST`], a second part one edit from a
+/// After a first part of [`ALI_COMPOUND_FIRST`] or ALI, a second part one edit from a
 /// [`COMPOUND_SECOND`] one splits too (a typo: `GHOLAMRZEA` -> `GHOLAM`, `RZEA`, which
-/// then meets REZA as a typo; whole, it met nothing).
+/// then meets REZA as a typo, `ALIRUZA` -> `ALI`, `RUZA`; whole, they met nothing).
 pub fn split_compound(f: &str) -> Option<(&str, &str)> {
     if let Some(pre) = f.strip_suffix("ALI") {
         if ALI_COMPOUND_FIRST.contains(&pre) {
@@ -1473,7 +1474,7 @@ pub fn split_compound(f: &str) -> Option<(&str, &str)> {
             }
         }
     }
-    ALI_COMPOUND_FIRST.iter().find_map(|pre| {
+    ALI_COMPOUND_FIRST.iter().chain(&["ALI"]).find_map(|pre| {
         let rest = f.strip_prefix(pre)?;
         (rest.len() >= 4 && COMPOUND_SECOND.iter().any(|s| within_one_edit(rest, s)))
             .then(|| (&f[..pre.len()], rest))

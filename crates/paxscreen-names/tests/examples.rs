@@ -891,6 +891,9 @@ fn persian_compounds() {
     // A typo in the second part after a known first part still splits; a longer
     // ending (REZAEI is a surname) does not.
     assert_eq!(primaries(&analyze("GHOLAMRZEA")), vec!["GHOLAM", "RZEA"]);
+    assert_eq!(primaries(&analyze("ALIRUZA")), vec!["ALI", "RUZA"]);
+    assert_eq!(primaries(&analyze("ALIREDA")), vec!["ALI", "REDA"]);
+    assert_eq!(primaries(&analyze("ALIMAR")), vec!["ALIMAR"]);
     assert_eq!(
         primaries(&analyze("MOHAMMADHOSEEIN")),
         vec!["MOHAMMAD", "HOSEEIN"]
