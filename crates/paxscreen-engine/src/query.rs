@@ -124,6 +124,11 @@ fn split_glued(index: &Index, form: &str) -> Option<Vec<String>> {
         cuts.push(at);
     }
     cuts.reverse();
+    // Three or more pieces of two letters each are syllables the list happens to hold
+    // (FATIHA as FA TI HA, which met `Ta Fa CHA` at 0.81), not names written together.
+    if cuts.len() > 3 && cuts.windows(2).all(|w| w[1] - w[0] == MIN_PIECE) {
+        return None;
+    }
     Some(
         cuts.windows(2)
             .map(|w| form[w[0]..w[1]].to_string())

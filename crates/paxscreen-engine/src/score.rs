@@ -99,6 +99,10 @@ fn form_similarity_by(
     (0.0, How::None)
 }
 
+/// The most a typo of a listed form of three letters counts (KIM for KUM, ALI for XLI):
+/// one edit in three letters also turns one name into another (LEA, LENA; MIA, MILA).
+pub(crate) const SHORT_TYPO_SIMILARITY: f32 = 0.75;
+
 /// The typo similarity of two different forms, counting at most `cap` edits (and at
 /// most `max_typos(listed length)`); 0 beyond.
 pub(crate) fn typo_similarity(q: &str, c: &str, cap: usize) -> (f32, How) {
@@ -115,7 +119,11 @@ fn typo_similarity_by(
     if maxd > 0 && q.len().abs_diff(c.len()) <= maxd {
         if let Some(d) = osa(maxd) {
             let l = q.len().max(c.len()) as f32;
-            return (1.0 - d as f32 / (l + 2.0), How::Typo);
+            let s = 1.0 - d as f32 / (l + 2.0);
+            if c.len() <= 3 {
+                return (s.min(SHORT_TYPO_SIMILARITY), How::Typo);
+            }
+            return (s, How::Typo);
         }
     }
     (0.0, How::None)
@@ -627,11 +635,15 @@ mod tests {
         let (s, h) = form_similarity("BAGHDADY", "BAGHDADI", false);
         assert_eq!(h, How::Typo);
         assert!((s - 0.9).abs() < 1e-6);
-        assert_eq!(
-            form_similarity("ALI", "ALY", false).1,
-            How::None,
-            "no typos in 3-letter tokens"
-        );
+        // One typo in a 3-letter listed token, counting at most 0.75 (1 - 1/5 would be
+        // 0.8); none in 2 letters.
+        assert_eq!(form_similarity("XLI", "ALI", false), (0.75, How::Typo));
+        assert_eq!(form_similarity("LENA", "LEA", false), (0.75, How::Typo));
+        assert_eq!(form_similarity("KM", "KIM", false), (0.75, How::Typo));
+        assert_eq!(form_similarity("KIM", "KIMA", false).1, How::Typo);
+        assert!((form_similarity("KIM", "KIMA", false).0 - (1.0 - 1.0 / 6.0)).abs() < 1e-6);
+        assert_eq!(form_similarity("AB", "AX", false).1, How::None);
+        assert_eq!(form_similarity("ALI", "AXY", false).1, How::None);
         assert_eq!(form_similarity("RAHM", "RAHMAN", true).1, How::Prefix);
         assert_eq!(form_similarity("RAHM", "RAHMAN", false).1, How::None);
         assert_eq!(form_similarity("ABCDEFGH", "ABCDXYZH", false).1, How::None);

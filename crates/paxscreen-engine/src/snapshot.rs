@@ -26,7 +26,8 @@ const FORMAT: &str = "paxscreen-snapshot";
 /// 5: the birth-year spans sit beside the token postings instead.
 /// 6: entries in chunks that decode on all cores (see [`encode_entries`]).
 /// 7: an entry without a date of birth has its own birth-year span (`BirthYears::NONE`).
-const FORMAT_VERSION: u32 = 7;
+/// 8: listed forms of three letters have deletion variants too (one typo tolerated).
+const FORMAT_VERSION: u32 = 8;
 /// Entries per chunk of the entries file.
 const ENTRY_CHUNK: usize = 16_384;
 /// The fewest bytes bincode writes for an entry (seven lengths and a gender tag): a
