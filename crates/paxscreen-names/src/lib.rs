@@ -670,8 +670,10 @@ fn is_vowel(b: u8) -> bool {
 /// Dutch IJ before a consonant also reads Y (DIJK = DYK, MARTIJN = MARTYN). 38: every
 /// digit inside a word reads as the letter OCR mistakes it for (4 = A, 3 = E, 7 = T, 9 =
 /// G too), instead of splitting the word. 39: ALI + a typo of a compound's second part
-/// splits as GHOLAM + one does (ALIRUZA -> ALI RUZA).
-pub const ANALYSIS_VERSION: u32 = 39;
+/// splits as GHOLAM + one does (ALIRUZA -> ALI RUZA). 40: an initial YE before a
+/// consonant also keys as E when the rest keys to 3+ consonants (YEVGENIY = EVGENII), and
+/// a Polish C in a name with a Slavic ending reads as TS (ODINCOWA = ODINTSOVA).
+pub const ANALYSIS_VERSION: u32 = 40;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -2046,12 +2048,20 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
             }
             // German, Polish, Czech and Serbian renderings of Russian names: J for Й / Я
             // / Ю (SERGEJ, NATALJA, JAKOWLEW = YAKOVLEV), W for В, CH for Х.
-            if let Some(r) = slavic_reading(f0) {
-                add_key(variant_key(&r));
+            let slavic = slavic_reading(f0);
+            if let Some(r) = &slavic {
+                add_key(variant_key(r));
                 if GERMAN_SLAVIC_CUES.iter().any(|c| f0.ends_with(c)) {
-                    german_slavic_readings(&r)
+                    german_slavic_readings(r)
                         .iter()
                         .for_each(|g| add_key(variant_key(g)));
+                }
+            }
+            // An initial Е that BGN/PCGN writes YE (German and Polish JE) and ICAO 9303
+            // E: YEVGENIY = EVGENII, YERMOLAY = ERMOLAI, JERSCHOW = ERSHOV.
+            for r in std::iter::once(f0.as_str()).chain(slavic.as_deref()) {
+                if let Some(k) = initial_ye_key(r) {
+                    add_key(k);
                 }
             }
             // The two romanizations of Korean (McCune-Reischauer in North Korean and
@@ -2067,6 +2077,20 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
         });
     }
     AnalyzedName { tokens }
+}
+
+/// The key of a name written with an initial YE before a consonant (the Cyrillic Е as
+/// BGN/PCGN writes it) read as ICAO 9303 writes it, E: YEVGENIY -> EVGENIY. `None`
+/// for other names, and where the rest keys to fewer than three consonants: an initial
+/// vowel keys as A whether E or I, and YEGOR is not IGOR (a shorter one differs from
+/// its E spelling by one edit, which typo matching takes: YELENA, ELENA).
+fn initial_ye_key(f: &str) -> Option<String> {
+    let b = f.as_bytes();
+    if b.len() < 5 || !f.starts_with("YE") || is_vowel(b[2]) || b[2] == b'Y' {
+        return None;
+    }
+    let k = variant_key(&f[1..]);
+    (k.len() >= 4).then_some(k)
 }
 
 /// Endings that mark a token as a German rendering of an East Slavic name (YAKOWLEW,
@@ -2139,12 +2163,16 @@ fn slavic_reading(f: &str) -> Option<String> {
         return None;
     }
     let mut out = b.to_vec();
+    let mut c_at: Vec<usize> = Vec::new();
     let german = GERMAN_SLAVIC_CUES.iter().any(|c| f.ends_with(c));
     if (german || SLAVIC_CUES.iter().any(|c| f.ends_with(c))) && !f.contains("JJ") {
         for i in 0..n {
             match b[i] {
                 b'J' if !(i > 0 && b[i - 1] == b'D') => out[i] = b'Y',
                 b'W' => out[i] = b'V',
+                // Polish and Czech C for Ц (ODINCOWA = ODINTSOVA): a C that is not part
+                // of CH, CZ or CK. One letter for two: the reading grows by a T.
+                b'C' if !matches!(b.get(i + 1), Some(b'H' | b'Z' | b'K')) => c_at.push(i),
                 // CH that is not part of SCH / TSCH: Х.
                 b'C' if german && b.get(i + 1) == Some(&b'H') && (i == 0 || b[i - 1] != b'S') => {
                     out[i] = b'K'
@@ -2166,6 +2194,11 @@ fn slavic_reading(f: &str) -> Option<String> {
                 out[end - 2] = b'Y';
             }
         }
+    }
+    // Ц read from C, last first so that earlier positions stay put.
+    for &i in c_at.iter().rev() {
+        out[i] = b'S';
+        out.insert(i, b'T');
     }
     (out != b).then(|| String::from_utf8(out).ok()).flatten()
 }

@@ -543,6 +543,23 @@ fn german_polish_and_serbian_renderings_of_russian_names_meet_by_key() {
     for (a, b) in [("ZAID", "TSAID"), ("MUSA", "MUZA")] {
         assert!(!meet(a, b), "{a} {b}");
     }
+    // The initial Е: YE in BGN/PCGN, JE in German and Polish, E in ICAO 9303 (two edits
+    // apart once the ending differs too); Polish C for Ц.
+    for (a, b) in [
+        ("YEVGENIY", "EVGENII"),
+        ("YERMOLAY", "ERMOLAI"),
+        ("YEFREMOVA", "EFREMOVA"),
+        ("JERSZOW", "ERSHOV"),
+        ("ODINCOWA", "ODINTSOVA"),
+        ("GORBUNOW", "GORBUNOV"),
+    ] {
+        assert!(meet(a, b), "{a} {b}");
+    }
+    // Not where the rest is short: an initial E or I both key as a vowel, and YEGOR is
+    // not IGOR.
+    for (a, b) in [("YEGOR", "IGOR"), ("YEHIA", "IHIA")] {
+        assert!(!meet(a, b), "{a} {b}");
+    }
     assert!(meet("KOWALCHUK", "KOVALCHUK"));
     assert!(!meet("KOWALCHUK", "KOVALKHUK"));
 }
