@@ -84,7 +84,12 @@ const TRUNCATION_LENGTH: usize = 28;
 /// letters (an article only before another piece), a connector or an ABD
 /// (`CHIHEBBENMOHAMED`, `HAFIZABDUL`). `None` when the token is itself a listed form or
 /// cannot be split.
-fn split_glued(index: &Index, form: &str) -> Option<Vec<String>> {
+///
+/// A `truncatable` token (the last given name of a name long enough to have been cut
+/// short, see [`analyse_traveller`]) may end in a piece of 4+ letters that only begins
+/// a listed form (`ALEKSANDRVLADIMIROVI`), then the second return value is true, or in
+/// what is left of a glued title (`...VLADIMIROVICHM`), which is dropped.
+fn split_glued(index: &Index, form: &str, truncatable: bool) -> Option<(Vec<String>, bool)> {
     const MIN_PIECE: usize = 2;
     let n = form.len();
     if !(2 * MIN_PIECE..=40).contains(&n) || !form.is_ascii() || index.forms_fst.contains_key(form)
@@ -113,6 +118,28 @@ fn split_glued(index: &Index, form: &str) -> Option<Vec<String>> {
             }
         }
     }
+    // A cut-off end: a title's first letters after a whole split, or a last piece that
+    // begins a listed form.
+    let mut end = n;
+    let mut prefix = false;
+    if truncatable && best[n].is_none() {
+        if let Some(t) = ["MIS", "MST", "MI", "M", "D"]
+            .iter()
+            .find(|t| form.ends_with(*t) && best[n - t.len()].is_some_and(|b| b.0 >= 2))
+        {
+            end = n - t.len();
+        } else {
+            let start = (n.saturating_sub(40)..n.saturating_sub(3)).find(|&i| {
+                best[i].is_some_and(|b| b.0 >= 1) && {
+                    let piece = fst::automaton::Str::new(&form[i..]).starts_with();
+                    index.forms_fst.search(piece).into_stream().next().is_some()
+                }
+            })?;
+            best[n] = best[start].map(|(p, _)| (p + 1, start));
+            prefix = true;
+        }
+    }
+    let n = end;
     let (count, _) = best[n]?;
     if count < 2 {
         return None;
@@ -129,11 +156,12 @@ fn split_glued(index: &Index, form: &str) -> Option<Vec<String>> {
     if cuts.len() > 3 && cuts.windows(2).all(|w| w[1] - w[0] == MIN_PIECE) {
         return None;
     }
-    Some(
+    Some((
         cuts.windows(2)
             .map(|w| form[w[0]..w[1]].to_string())
             .collect(),
-    )
+        prefix,
+    ))
 }
 
 fn query_token(tok: paxscreen_names::NameToken, truncatable: bool) -> QueryToken {
@@ -168,13 +196,17 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
     // The first token with a glued suffix to split off, and its parts (see
     // [`suffix_split`]).
     let mut unsuffixed: Option<(usize, [String; 2])> = None;
+    // The last piece of a glued token cut short (see [`split_glued`]): a prefix.
+    let mut truncated_piece: Option<String> = None;
     for mut q in analyse_traveller(t) {
         retrieve_tokens(index, &mut q, exhaustive);
         let exact = q.matches.iter().any(|m| m.2 == How::Exact);
         let pieces = if q.role == crate::index::ROLE_NAME && !exact {
             // Any spelling may be the glued one (ABDIWELIMOHAMED is read as an ABD
             // compound first).
-            q.forms.iter().find_map(|f| split_glued(index, f))
+            q.forms
+                .iter()
+                .find_map(|f| split_glued(index, f, q.truncatable))
         } else {
             None
         };
@@ -184,8 +216,11 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
             unsuffixed = suffix_split(index, &q.forms[0]).map(|parts| (plain.len(), parts));
         }
         match pieces {
-            Some(pieces) => {
+            Some((pieces, prefix)) => {
                 any_split = true;
+                if prefix {
+                    truncated_piece = pieces.last().cloned();
+                }
                 words.extend(pieces);
             }
             None => words.push(q.forms[0].clone()),
@@ -196,24 +231,30 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
     // them applies (HAFIZABDUL RAUF -> HAFIZ ABDULRAUF).
     let split = any_split.then(|| {
         let analysed = paxscreen_names::analyze(&words.join(" "));
-        reuse_or_retrieve(index, &plain, analysed, exhaustive)
+        reuse_or_retrieve(
+            index,
+            &plain,
+            analysed,
+            exhaustive,
+            truncated_piece.as_deref(),
+        )
     });
     let primaries: Vec<&str> = plain.iter().map(|q| q.forms[0].as_str()).collect();
     let joined = paxscreen_names::abd_joined_reading(&t.surname, &t.given_names, &primaries)
-        .map(|alt| reuse_or_retrieve(index, &plain, alt, exhaustive));
+        .map(|alt| reuse_or_retrieve(index, &plain, alt, exhaustive, None));
     let glued = connector_glued_words(index, &plain).map(|words| {
         let analysed = paxscreen_names::analyze(&words.join(" "));
-        reuse_or_retrieve(index, &plain, analysed, exhaustive)
+        reuse_or_retrieve(index, &plain, analysed, exhaustive, None)
     });
     let pair_glued = glued_pair_words(index, &plain).map(|words| {
         let analysed = paxscreen_names::analyze(&words.join(" "));
-        reuse_or_retrieve(index, &plain, analysed, exhaustive)
+        reuse_or_retrieve(index, &plain, analysed, exhaustive, None)
     });
     let unsuffixed = unsuffixed.map(|(at, parts)| {
         let mut words: Vec<String> = plain.iter().map(|q| q.forms[0].clone()).collect();
         words.splice(at..=at, parts);
         let analysed = paxscreen_names::analyze(&words.join(" "));
-        reuse_or_retrieve(index, &plain, analysed, exhaustive)
+        reuse_or_retrieve(index, &plain, analysed, exhaustive, None)
     });
     let mut readings = vec![plain];
     readings.extend(split);
@@ -321,13 +362,15 @@ fn reuse_or_retrieve(
     plain: &[QueryToken],
     alt: paxscreen_names::AnalyzedName,
     exhaustive: bool,
+    truncated: Option<&str>,
 ) -> Vec<QueryToken> {
     alt.tokens
         .into_iter()
         .map(|tok| match plain.iter().find(|q| q.forms == tok.forms) {
             Some(q) => q.clone(),
             None => {
-                let mut p = query_token(tok, false);
+                let cut_short = truncated.is_some_and(|t| tok.forms[0] == t);
+                let mut p = query_token(tok, cut_short);
                 retrieve_tokens(index, &mut p, exhaustive);
                 p
             }

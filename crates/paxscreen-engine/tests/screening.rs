@@ -1181,3 +1181,29 @@ fn an_elided_first_vowel_meets_the_written_one_a_little_below_a_shared_key() {
     let t = traveller("HAMMOUDI", "HASSAN", None, None);
     assert_eq!(met(&t, "E3", "HASSAN"), None);
 }
+
+#[test]
+fn a_glued_pnr_given_name_cut_short_still_splits() {
+    // A long name element is cut off: the glued given names end in part of a name, or
+    // in part of the title. Neither split before (0.70 and 0.74 against the entry).
+    let s = with_filler(
+        vec![
+            entry("V1", &["Vladimir Aleksandrovich DMITRIEV"], None, None),
+            entry("V2", &["Tigran Khristoforovich SRABIONOV"], None, None),
+        ],
+        "Ahmed",
+        ["Khan", "Malik", "Shah"],
+    );
+    let best = |surname: &str, given: &str| top(&s, &traveller(surname, given, None, None));
+    for (surname, given, id) in [
+        ("DMITRIEV", "VLADIMIRALEKSANDROVIC", "V1"),
+        ("DMITRIEV", "VLADIMIRALEKSANDROVICHM", "V1"),
+        ("SRABIONOV", "TIGRANKHRISTOFOROVIC", "V2"),
+    ] {
+        let (hit, score) = best(surname, given).unwrap_or_else(|| panic!("{given}"));
+        assert_eq!(hit, id, "{given}");
+        assert!(score > 0.9, "{given}: {score}");
+    }
+    // A short name is not cut short: its glued end must be whole.
+    assert!(best("DMITRIEV", "VLADALEKS").is_none_or(|(_, score)| score < 0.76));
+}
