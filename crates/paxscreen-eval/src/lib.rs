@@ -275,6 +275,22 @@ pub fn run_eval(args: EvalArgs) -> Result<EvalReport, EvalError> {
     let (cases, unlabelled, manifest_warnings) =
         load_labelled(&args.travellers, &args.labels, screener.entries())?;
     warnings.extend(manifest_warnings);
+    let mut other_unlisted: Vec<&str> = cases
+        .iter()
+        .filter(|c| c.case.expected.is_none())
+        .map(|c| c.case.category.as_str())
+        .filter(|c| !labels::UNLISTED_CATEGORIES.contains(c))
+        .collect();
+    other_unlisted.sort_unstable();
+    other_unlisted.dedup();
+    if !other_unlisted.is_empty() {
+        warnings.push(format!(
+            "{}: unlisted travellers (no expected_entry_id) under categories {} are counted \
+             as innocent, and under their own categories too",
+            args.labels.display(),
+            other_unlisted.join(", ")
+        ));
+    }
     let options = EvalOptions {
         threshold,
         baselines: args.baselines && !args.no_baselines,

@@ -267,12 +267,13 @@ fn sweep_row(all: &[Scored], t: f64) -> SweepRow {
             listed += 1;
             found += at(s.expected, t) as usize;
             top1 += top1_at(s, t) as usize;
-        } else if s.case.category == INNOCENT {
-            inn += 1;
-            inn_alert += at(s.best, t) as usize;
         } else if s.case.category == NAMESAKE {
             ns += 1;
             ns_alert += at(s.best, t) as usize;
+        } else {
+            // Every other unlisted traveller is innocent (see `crate::labels`).
+            inn += 1;
+            inn_alert += at(s.best, t) as usize;
         }
     }
     SweepRow {
@@ -387,6 +388,9 @@ pub fn method_report(
             add(&s.case.category);
             if s.case.category == NAMESAKE && s.case.full_dob {
                 add("namesake_full_dob");
+            }
+            if s.case.category != NAMESAKE && s.case.category != INNOCENT {
+                add(INNOCENT);
             }
         }
     }
