@@ -672,8 +672,10 @@ fn is_vowel(b: u8) -> bool {
 /// G too), instead of splitting the word. 39: ALI + a typo of a compound's second part
 /// splits as GHOLAM + one does (ALIRUZA -> ALI RUZA). 40: an initial YE before a
 /// consonant also keys as E when the rest keys to 3+ consonants (YEVGENIY = EVGENII), and
-/// a Polish C in a name with a Slavic ending reads as TS (ODINCOWA = ODINTSOVA).
-pub const ANALYSIS_VERSION: u32 = 40;
+/// a Polish C in a name with a Slavic ending reads as TS (ODINCOWA = ODINTSOVA). 41: a
+/// name with a German Slavic ending in any word (GORBUNOW) reads its other words the
+/// German way too (AWERJAN = AVERYAN, WAZLAW = VATSLAV).
+pub const ANALYSIS_VERSION: u32 = 41;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1879,6 +1881,14 @@ fn egyptian_g(f: &str) -> Option<String> {
 
 fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
     let mut tokens = Vec::with_capacity(toks.len());
+    // A name with a word of a German rendering of an East Slavic name (IWANOWA,
+    // SELESNEW: five letters or more, so not LOW or CHOW) is read so throughout: its
+    // given names carry no such ending (AWERJAN GORBUNOW, WAZLAW SOKOLOW).
+    let german_name = toks.iter().any(|t| {
+        t.role == TokenRole::Name
+            && t.forms[0].len() >= 5
+            && GERMAN_SLAVIC_CUES.iter().any(|c| t.forms[0].ends_with(c))
+    });
     for mut t in toks {
         if t.role == TokenRole::Name {
             let k = t.forms.len();
@@ -2048,14 +2058,14 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
             }
             // German, Polish, Czech and Serbian renderings of Russian names: J for Й / Я
             // / Ю (SERGEJ, NATALJA, JAKOWLEW = YAKOVLEV), W for В, CH for Х.
-            let slavic = slavic_reading(f0);
+            let slavic = slavic_reading(f0, german_name);
             if let Some(r) = &slavic {
                 add_key(variant_key(r));
-                if GERMAN_SLAVIC_CUES.iter().any(|c| f0.ends_with(c)) {
-                    german_slavic_readings(r)
-                        .iter()
-                        .for_each(|g| add_key(variant_key(g)));
-                }
+            }
+            if german_name || GERMAN_SLAVIC_CUES.iter().any(|c| f0.ends_with(c)) {
+                german_slavic_readings(slavic.as_deref().unwrap_or(f0))
+                    .iter()
+                    .for_each(|g| add_key(variant_key(g)));
             }
             // An initial Е that BGN/PCGN writes YE (German and Polish JE) and ICAO 9303
             // E: YEVGENIY = EVGENII, YERMOLAY = ERMOLAI, JERSCHOW = ERSHOV.
@@ -2156,7 +2166,7 @@ const SLAVIC_CUES: &[&str] = &["IJ", "EJ", "UK"];
 /// safest: a final EJ / IJ (SERGEJ, DMITRIJ) and an LJA / NJA / RJA / TJA ending the
 /// token or before a final NA (NATALJA, TANJA, DARJA, TATJANA). Arabic names keep their
 /// J (JAMAL, HAJJ, FARAJ; DJ is the J of French spellings). `None` when nothing changes.
-fn slavic_reading(f: &str) -> Option<String> {
+fn slavic_reading(f: &str, german_name: bool) -> Option<String> {
     let b = f.as_bytes();
     let n = b.len();
     if n < 4 || !b.contains(&b'J') && !b.contains(&b'W') && !f.contains("CH") {
@@ -2164,7 +2174,7 @@ fn slavic_reading(f: &str) -> Option<String> {
     }
     let mut out = b.to_vec();
     let mut c_at: Vec<usize> = Vec::new();
-    let german = GERMAN_SLAVIC_CUES.iter().any(|c| f.ends_with(c));
+    let german = german_name || GERMAN_SLAVIC_CUES.iter().any(|c| f.ends_with(c));
     if (german || SLAVIC_CUES.iter().any(|c| f.ends_with(c))) && !f.contains("JJ") {
         for i in 0..n {
             match b[i] {

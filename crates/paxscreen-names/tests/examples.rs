@@ -555,6 +555,13 @@ fn german_polish_and_serbian_renderings_of_russian_names_meet_by_key() {
     ] {
         assert!(meet(a, b), "{a} {b}");
     }
+    // A German ending on one word reads the whole name the German way: given names
+    // carry none.
+    all_meet_tokenwise(&["AWERJAN GORBUNOW", "AVERYAN GORBUNOV"]);
+    all_meet_tokenwise(&["WAZLAW SOKOLOW", "VATSLAV SOKOLOV"]);
+    all_meet_tokenwise(&["SINAIDA IWANOWA", "ZINAIDA IVANOVA"]);
+    // Not from a short word (LOW, CHOW): CHEE stays CHEE.
+    assert!(!analyze("CHEE LOW").tokens[0].meets(&analyze("KHEE LOW").tokens[0]));
     // Not where the rest is short: an initial E or I both key as a vowel, and YEGOR is
     // not IGOR.
     for (a, b) in [("YEGOR", "IGOR"), ("YEHIA", "IHIA")] {
