@@ -2160,8 +2160,9 @@ const SLAVIC_CUES: &[&str] = &["IJ", "EJ", "UK"];
 
 /// The English-style reading of a German, Polish, Czech or Serbian rendering of an East
 /// Slavic name, for an extra variant key. With a Slavic ending (see
-/// [`GERMAN_SLAVIC_CUES`], [`SLAVIC_CUES`]) every J is a Й / Я / Ю (Y) and W a В (V);
-/// with a German one a CH outside SCH / TSCH is an Х (KH) too: JAKOWLEW -> YAKOVLEV,
+/// [`GERMAN_SLAVIC_CUES`], [`SLAVIC_CUES`]), or in a name one of whose words has a German
+/// one (`german_name`), every J is a Й / Я / Ю (Y), W a В (V) and a C outside CH / CZ /
+/// CK a Ц (TS); with a German one a CH outside SCH / TSCH is an Х (KH) too: JAKOWLEW -> YAKOVLEV,
 /// CHABAROW -> KHABAROV, JURIJ -> YURIY, MIHAJLYUK -> MIHAYLYUK. Without one, only the
 /// safest: a final EJ / IJ (SERGEJ, DMITRIJ) and an LJA / NJA / RJA / TJA ending the
 /// token or before a final NA (NATALJA, TANJA, DARJA, TATJANA). Arabic names keep their
