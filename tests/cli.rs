@@ -224,7 +224,8 @@ fn exit_codes_follow_the_contract() {
     // The position once, then the reason.
     assert_eq!(
         lines[1]["error"],
-        "line 3: field `dob` \"1983-13-45\" is not YYYY-MM-DD, YYYY-MM or YYYY"
+        "line 3: field `dob` \"1983-13-45\" is not YYYY-MM-DD, YYYY-MM or YYYY \
+         (nor YYYYMMDD, YYYY/MM/DD or an ISO date-time)"
     );
     assert_eq!(lines[1]["traveller"]["position"], "line 3");
     assert_eq!(lines[2]["hits"].as_array().unwrap().len(), 0);

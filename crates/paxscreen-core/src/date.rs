@@ -120,6 +120,34 @@ impl PartialDate {
     }
 }
 
+impl PartialDate {
+    /// [`PartialDate::parse`], and also the unambiguous forms other systems send for a
+    /// traveller's date of birth: `YYYYMMDD`, `YYYY/MM/DD`, `YYYY.MM.DD` and an ISO 8601
+    /// date-time (`1979-06-30T00:00:00Z`: its date). Day-first and month-first forms
+    /// (`30/06/1979`, `06/30/1979`) stay errors: which is which cannot be told.
+    pub fn parse_lenient(text: &str) -> Result<Self, ValueError> {
+        let strict = Self::parse(text);
+        if strict.is_ok() {
+            return strict;
+        }
+        let t = text.trim();
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        let alternative = if t.len() == 8 && digits(t) {
+            Some(format!("{}-{}-{}", &t[..4], &t[4..6], &t[6..]))
+        } else if let Some((date, time)) = t.split_once('T') {
+            (date.len() == 10 && time.bytes().next().is_some_and(|b| b.is_ascii_digit()))
+                .then(|| date.to_string())
+        } else if t.len() >= 4 && digits(&t[..4.min(t.len())]) && t.contains(['/', '.']) {
+            Some(t.replace(['/', '.'], "-"))
+        } else {
+            None
+        };
+        alternative
+            .and_then(|a| Self::parse(&a).ok())
+            .ok_or_else(|| strict.unwrap_err())
+    }
+}
+
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}", self.year)?;
@@ -220,6 +248,32 @@ impl From<DobSpec> for String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lenient_dates_take_only_unambiguous_forms() {
+        let p = |t: &str| PartialDate::parse_lenient(t).map(|d| d.to_string());
+        for t in [
+            "1979-06-30",
+            "19790630",
+            "1979/06/30",
+            "1979.06.30",
+            "1979-06-30T00:00:00Z",
+            " 1979-06-30T12:00 ",
+        ] {
+            assert_eq!(p(t).as_deref(), Ok("1979-06-30"), "{t}");
+        }
+        assert_eq!(p("1979/06").as_deref(), Ok("1979-06"));
+        for t in [
+            "30/06/1979",
+            "06/30/1979",
+            "1979063",
+            "19791330",
+            "1979-06-30Tx",
+            "x",
+        ] {
+            assert!(p(t).is_err(), "{t}");
+        }
+    }
+
     use super::*;
 
     #[test]

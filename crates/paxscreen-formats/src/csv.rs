@@ -206,12 +206,15 @@ pub fn read_csv(
         };
         let dob = get("dob", &mut latin1);
         if !dob.is_empty() {
-            match PartialDate::parse(&dob) {
+            match PartialDate::parse_lenient(&dob) {
                 Ok(d) => t.dob = Some(d),
                 Err(_) => {
                     out.push(reject(
                         t.id,
-                        format!("field `dob` {dob:?} is not YYYY-MM-DD, YYYY-MM or YYYY"),
+                        format!(
+                            "field `dob` {dob:?} is not YYYY-MM-DD, YYYY-MM or YYYY \
+                             (nor YYYYMMDD, YYYY/MM/DD or an ISO date-time)"
+                        ),
                     ));
                     continue;
                 }
@@ -286,6 +289,21 @@ mod tests {
         assert_eq!(t.nationality.unwrap().as_str(), "SYR");
         assert_eq!(t.documents[0].number, "N012345678");
         assert_eq!(t.documents[0].issuer, "SYR");
+    }
+
+    #[test]
+    fn unambiguous_dates_of_other_systems_are_read() {
+        let r = read("id,surname,dob\nA,X,19790630\nB,Y,1979-06-30T00:00:00Z\nC,Z,30/06/1979\n");
+        assert_eq!(
+            r[0].as_ref().unwrap().dob.unwrap().to_string(),
+            "1979-06-30"
+        );
+        assert_eq!(
+            r[1].as_ref().unwrap().dob.unwrap().to_string(),
+            "1979-06-30"
+        );
+        let e = r[2].as_ref().unwrap_err();
+        assert!(e.reason.contains("30/06/1979"), "{}", e.reason);
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub(crate) fn traveller_from_pb(t: &pb::Traveller) -> Result<Traveller, String> 
         return Err("no name: surname and given_names are both empty".into());
     }
     let dob = non_empty(&t.dob)
-        .map(PartialDate::parse)
+        .map(PartialDate::parse_lenient)
         .transpose()
         .map_err(|e| format!("dob: {e}"))?;
     let gender = non_empty(&t.gender)
