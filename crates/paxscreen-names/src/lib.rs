@@ -674,8 +674,9 @@ fn is_vowel(b: u8) -> bool {
 /// consonant also keys as E when the rest keys to 3+ consonants (YEVGENIY = EVGENII), and
 /// a Polish C in a name with a Slavic ending reads as TS (ODINCOWA = ODINTSOVA). 41: a
 /// name with a German Slavic ending in any word (GORBUNOW) reads its other words the
-/// German way too (AWERJAN = AVERYAN, WAZLAW = VATSLAV).
-pub const ANALYSIS_VERSION: u32 = 41;
+/// German way too (AWERJAN = AVERYAN, WAZLAW = VATSLAV). 42: of two single S in a German
+/// rendering, each is also read as З alone (SELESNEW = SELEZNEV).
+pub const ANALYSIS_VERSION: u32 = 42;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -2112,12 +2113,16 @@ const GERMAN_SLAVIC_CUES: &[&str] = &[
 /// Further readings of a German rendering of an East Slavic name (Duden), given its
 /// English-style reading from [`slavic_reading`]: Z and TZ are Ц (ZAREW = TSAREV,
 /// KUSNETZOW), and two letters German writes for two sounds each: SCH is Ш or Ж (SCHUKOW
-/// = ZHUKOV) and a single S is С or З (SS is С): read both ways, every single S at once
-/// (KUSNEZOW = KUZNETSOV, SAIZEW = ZAYTSEV, SOKOLOW = SOKOLOV). At most four readings.
+/// = ZHUKOV) and a single S is С or З (SS is С): read both ways, each of two single S
+/// apart (SELESNEW = SELEZNEV) and more than two all at once (KUSNEZOW = KUZNETSOV,
+/// SAIZEW = ZAYTSEV, SOKOLOW = SOKOLOV). At most eight readings.
 fn german_slavic_readings(r: &str) -> Vec<String> {
+    if !r.is_ascii() {
+        return Vec::new();
+    }
     let b = r.as_bytes();
-    let mut base = String::with_capacity(r.len() + 4);
-    let mut voiced = String::with_capacity(r.len() + 4);
+    // The reading as pieces, each with its voiced alternative (the same for most).
+    let mut pieces: Vec<(&str, &str)> = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
         let (piece, voiced_piece, len) = match b[i] {
@@ -2126,21 +2131,41 @@ fn german_slavic_readings(r: &str) -> Vec<String> {
             b'S' if b.get(i + 1..i + 3) == Some(b"CH") => ("SCH", "SCH", 3),
             b'S' if b.get(i + 1) == Some(&b'S') => ("SS", "SS", 2),
             b'S' if !(i > 0 && b[i - 1] == b'T') => ("S", "Z", 1),
-            _ => {
-                base.push(b[i] as char);
-                voiced.push(b[i] as char);
-                i += 1;
-                continue;
-            }
+            _ => (&r[i..i + 1], &r[i..i + 1], 1),
         };
-        base.push_str(piece);
-        voiced.push_str(voiced_piece);
+        pieces.push((piece, voiced_piece));
         i += len;
     }
-    let mut out = vec![base];
-    if voiced != out[0] {
-        out.push(voiced);
-    }
+    let sites: Vec<usize> = (0..pieces.len())
+        .filter(|&k| pieces[k].0 != pieces[k].1)
+        .collect();
+    // Which sites read voiced, as bit masks: each combination of up to two sites, or
+    // none and all.
+    let masks: Vec<u32> = if sites.len() <= 2 {
+        (0..1u32 << sites.len()).collect()
+    } else {
+        vec![0, (1u32 << sites.len().min(31)) - 1]
+    };
+    let mut out: Vec<String> = masks
+        .iter()
+        .map(|&mask| {
+            let mut o = String::with_capacity(r.len() + 4);
+            let mut site = 0;
+            for (k, &(piece, voiced)) in pieces.iter().enumerate() {
+                if sites.get(site) == Some(&k) {
+                    o.push_str(if mask & (1 << site) != 0 {
+                        voiced
+                    } else {
+                        piece
+                    });
+                    site += 1;
+                } else {
+                    o.push_str(piece);
+                }
+            }
+            o
+        })
+        .collect();
     let zh: Vec<String> = out
         .iter()
         .filter_map(|o| {
@@ -2150,6 +2175,7 @@ fn german_slavic_readings(r: &str) -> Vec<String> {
         .collect();
     out.extend(zh);
     out.retain(|o| o != r);
+    out.dedup();
     out
 }
 

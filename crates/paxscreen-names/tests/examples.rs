@@ -559,6 +559,7 @@ fn german_polish_and_serbian_renderings_of_russian_names_meet_by_key() {
     // carry none.
     all_meet_tokenwise(&["AWERJAN GORBUNOW", "AVERYAN GORBUNOV"]);
     all_meet_tokenwise(&["WAZLAW SOKOLOW", "VATSLAV SOKOLOV"]);
+    all_meet_tokenwise(&["WAZLAW SELESNEW", "VATSLAV SELEZNEV"]);
     all_meet_tokenwise(&["SINAIDA IWANOWA", "ZINAIDA IVANOVA"]);
     // Not from a short word (LOW, CHOW): CHEE stays CHEE.
     assert!(!analyze("CHEE LOW").tokens[0].meets(&analyze("KHEE LOW").tokens[0]));
