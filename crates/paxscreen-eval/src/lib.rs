@@ -48,6 +48,7 @@
 pub mod baselines;
 pub mod labels;
 pub mod metrics;
+pub mod probes;
 pub mod svg;
 
 use metrics::{pct, Case, Decision, MethodReport, Outcome, Rate};
