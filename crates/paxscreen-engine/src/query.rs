@@ -80,88 +80,132 @@ const TRUNCATION_LENGTH: usize = 28;
 
 /// Splits a token into listed forms when it is several names written together
 /// (PNR given names lose their spaces: `SERGEYANATOLYEVICH`, `HUSAMMUHAMMADAMIN`):
-/// the split with the fewest pieces, each a form of the watchlist dictionary of 2+
+/// the splits with the fewest pieces, each a form of the watchlist dictionary of 2+
 /// letters (an article only before another piece), a connector or an ABD
-/// (`CHIHEBBENMOHAMED`, `HAFIZABDUL`). `None` when the token is itself a listed form or
-/// cannot be split.
+/// (`CHIHEBBENMOHAMED`, `HAFIZABDUL`). Of several such splits, two are returned: the
+/// one found first (cuts as early as possible) and, when it differs, the one whose
+/// shortest piece is longest: the list may hold both `AA` + `MIRALI` and `AAMIR` +
+/// `ALI`, or `SU` + `KWANG` and `SUK` + `WANG`, and screening keeps the better reading.
+/// `None` when the token is itself a listed form or cannot be split.
 ///
 /// A `truncatable` token (the last given name of a name long enough to have been cut
-/// short, see [`analyse_traveller`]) may end in a piece of 4+ letters that only begins
-/// a listed form (`ALEKSANDRVLADIMIROVI`), then the second return value is true, or in
-/// what is left of a glued title (`...VLADIMIROVICHM`), which is dropped.
-fn split_glued(index: &Index, form: &str, truncatable: bool) -> Option<(Vec<String>, bool)> {
+/// short, see [`analyse_traveller`]) may end in a piece of 3+ letters that only begins
+/// a listed form (`ALEKSANDRVLADIMIROVI`; [`Split::prefix`]), or in one or two letters
+/// left of a name or a glued title (`...VLADIMIROVICHM`, `...IBRAHIMH`), which are
+/// dropped.
+fn split_glued(index: &Index, form: &str, truncatable: bool) -> Option<Split> {
     const MIN_PIECE: usize = 2;
     let n = form.len();
     if !(2 * MIN_PIECE..=40).contains(&n) || !form.is_ascii() || index.forms_fst.contains_key(form)
     {
         return None;
     }
-    // best[i] = (pieces, previous cut) for the prefix form[..i].
-    let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
-    best[0] = Some((0, 0));
-    for i in 0..n {
-        let Some((pieces, _)) = best[i] else { continue };
-        for j in (i + MIN_PIECE)..=n {
+    // Whether form[i..j] may be a piece, looked up once for both splits.
+    let mut known: Vec<Option<bool>> = vec![None; (n + 1) * (n + 1)];
+    let mut is_piece = |i: usize, j: usize| -> bool {
+        *known[i * (n + 1) + j].get_or_insert_with(|| {
             let piece = &form[i..j];
             // An article does not end a token (TARIQANWARALSAYYID, but MATIAS is not
             // MATI AS): read again before the next name, it would be dropped. AL or EL
             // before another piece is one whether or not the list holds it standing
             // alone (the assimilated AR, AS, AD, ... only where it does: ARALE, ADISA).
             let article = paxscreen_names::PARTICLES.contains(&piece);
-            if (j < n || !article)
+            (j < n || !article)
                 && ((j < n && matches!(piece, "AL" | "EL"))
                     || index.forms_fst.contains_key(piece)
                     || paxscreen_names::is_structure_word(piece))
-                && best[j].is_none_or(|(p, _)| pieces + 1 < p)
-            {
-                best[j] = Some((pieces + 1, i));
+        })
+    };
+    let mut splits: Vec<(Vec<String>, bool)> = Vec::with_capacity(2);
+    for longest_shortest in [false, true] {
+        // best[i] = (pieces, previous cut, shortest piece) for the prefix form[..i].
+        let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; n + 1];
+        best[0] = Some((0, 0, usize::MAX));
+        for i in 0..n {
+            let Some((pieces, _, shortest)) = best[i] else {
+                continue;
+            };
+            for (j, slot) in best.iter_mut().enumerate().skip(i + MIN_PIECE) {
+                let candidate = (pieces + 1, i, shortest.min(j - i));
+                let better = slot.is_none_or(|(p, _, s)| {
+                    candidate.0 < p || (longest_shortest && candidate.0 == p && candidate.2 > s)
+                });
+                if better && is_piece(i, j) {
+                    *slot = Some(candidate);
+                }
             }
         }
-    }
-    // A cut-off end: a title's first letters after a whole split, or a last piece that
-    // begins a listed form.
-    let mut end = n;
-    let mut prefix = false;
-    if truncatable && best[n].is_none() {
-        if let Some(t) = ["MIS", "MST", "MI", "M", "D"]
-            .iter()
-            .find(|t| form.ends_with(*t) && best[n - t.len()].is_some_and(|b| b.0 >= 2))
-        {
-            end = n - t.len();
-        } else {
-            let start = (n.saturating_sub(40)..n.saturating_sub(3)).find(|&i| {
+        // A cut-off end, in this order: what is left of a glued title after a whole
+        // split (...ALEKSANDROVICHM: M, MI, MIS, MST, D); a last piece that begins a
+        // listed form, the longest such (VLADIMIRANDREYEVI is VLADIMIR + ANDREYEVI[CH],
+        // not ANDREYEV + I); one or two letters of a name after a whole split
+        // (...IBRAHIMH).
+        let mut end = n;
+        let mut prefix = false;
+        let whole_before = |k: usize, best: &[Option<(usize, usize, usize)>]| {
+            k < n && best[n - k].is_some_and(|b| b.0 >= 2)
+        };
+        if truncatable && best[n].is_none() {
+            if let Some(t) = ["MIS", "MST", "MI", "M", "D"]
+                .iter()
+                .find(|t| form.ends_with(*t) && whole_before(t.len(), &best))
+            {
+                end = n - t.len();
+            } else if let Some(start) = (n.saturating_sub(40)..n.saturating_sub(2)).find(|&i| {
                 best[i].is_some_and(|b| b.0 >= 1) && {
                     let piece = fst::automaton::Str::new(&form[i..]).starts_with();
                     index.forms_fst.search(piece).into_stream().next().is_some()
                 }
-            })?;
-            best[n] = best[start].map(|(p, _)| (p + 1, start));
-            prefix = true;
+            }) {
+                best[n] = best[start].map(|(p, _, s)| (p + 1, start, s.min(n - start)));
+                prefix = true;
+            } else if let Some(k) = (1..=2).find(|&k| whole_before(k, &best)) {
+                end = n - k;
+            }
+        }
+        let Some((count, _, _)) = best[end] else {
+            continue;
+        };
+        if count < 2 {
+            continue;
+        }
+        let mut cuts = vec![end];
+        let mut at = end;
+        while at > 0 {
+            at = best[at].map_or(0, |b| b.1);
+            cuts.push(at);
+        }
+        cuts.reverse();
+        // Three or more pieces of two letters each are syllables the list happens to
+        // hold (FATIHA as FA TI HA, which met `Ta Fa CHA` at 0.81), not names written
+        // together.
+        if cuts.len() > 3 && cuts.windows(2).all(|w| w[1] - w[0] == MIN_PIECE) {
+            continue;
+        }
+        let pieces: Vec<String> = cuts
+            .windows(2)
+            .map(|w| form[w[0]..w[1]].to_string())
+            .collect();
+        if splits.first().is_none_or(|s| s.0 != pieces) {
+            splits.push((pieces, prefix));
         }
     }
-    let n = end;
-    let (count, _) = best[n]?;
-    if count < 2 {
-        return None;
-    }
-    let mut cuts = vec![n];
-    let mut at = n;
-    while at > 0 {
-        at = best[at]?.1;
-        cuts.push(at);
-    }
-    cuts.reverse();
-    // Three or more pieces of two letters each are syllables the list happens to hold
-    // (FATIHA as FA TI HA, which met `Ta Fa CHA` at 0.81), not names written together.
-    if cuts.len() > 3 && cuts.windows(2).all(|w| w[1] - w[0] == MIN_PIECE) {
-        return None;
-    }
-    Some((
-        cuts.windows(2)
-            .map(|w| form[w[0]..w[1]].to_string())
-            .collect(),
+    let mut splits = splits.into_iter();
+    let (pieces, prefix) = splits.next()?;
+    Some(Split {
+        pieces,
         prefix,
-    ))
+        alternative: splits.next().map(|s| s.0),
+    })
+}
+
+/// The pieces of a glued token (see [`split_glued`]).
+struct Split {
+    pieces: Vec<String>,
+    /// The last piece only begins a listed form (a name cut short).
+    prefix: bool,
+    /// The other split with as few pieces, when there is one (the same last piece).
+    alternative: Option<Vec<String>>,
 }
 
 fn query_token(tok: paxscreen_names::NameToken, truncatable: bool) -> QueryToken {
@@ -198,6 +242,8 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
     let mut unsuffixed: Option<(usize, [String; 2])> = None;
     // The last piece of a glued token cut short (see [`split_glued`]): a prefix.
     let mut truncated_piece: Option<String> = None;
+    // The words with the other split of a glued token, when one has two.
+    let mut alternative: Option<Vec<String>> = None;
     for mut q in analyse_traveller(t) {
         retrieve_tokens(index, &mut q, exhaustive);
         let exact = q.matches.iter().any(|m| m.2 == How::Exact);
@@ -216,20 +262,47 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
             unsuffixed = suffix_split(index, &q.forms[0]).map(|parts| (plain.len(), parts));
         }
         match pieces {
-            Some((pieces, prefix)) => {
+            Some(split) => {
                 any_split = true;
-                if prefix {
-                    truncated_piece = pieces.last().cloned();
+                if split.prefix {
+                    truncated_piece = split.pieces.last().cloned();
                 }
-                words.extend(pieces);
+                match split.alternative {
+                    Some(other) => {
+                        alternative
+                            .get_or_insert_with(|| words.clone())
+                            .extend(other);
+                    }
+                    None => {
+                        if let Some(a) = alternative.as_mut() {
+                            a.extend(split.pieces.iter().cloned());
+                        }
+                    }
+                }
+                words.extend(split.pieces);
             }
-            None => words.push(q.forms[0].clone()),
+            None => {
+                if let Some(a) = alternative.as_mut() {
+                    a.push(q.forms[0].clone());
+                }
+                words.push(q.forms[0].clone());
+            }
         }
         plain.push(q);
     }
     // The pieces are read again with the rest of the name, so that structure across
     // them applies (HAFIZABDUL RAUF -> HAFIZ ABDULRAUF).
     let split = any_split.then(|| {
+        let analysed = paxscreen_names::analyze(&words.join(" "));
+        reuse_or_retrieve(
+            index,
+            &plain,
+            analysed,
+            exhaustive,
+            truncated_piece.as_deref(),
+        )
+    });
+    let split_other = alternative.map(|words| {
         let analysed = paxscreen_names::analyze(&words.join(" "));
         reuse_or_retrieve(
             index,
@@ -258,6 +331,7 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
     });
     let mut readings = vec![plain];
     readings.extend(split);
+    readings.extend(split_other);
     readings.extend(joined);
     readings.extend(glued);
     readings.extend(pair_glued);

@@ -1190,6 +1190,7 @@ fn a_glued_pnr_given_name_cut_short_still_splits() {
         vec![
             entry("V1", &["Vladimir Aleksandrovich DMITRIEV"], None, None),
             entry("V2", &["Tigran Khristoforovich SRABIONOV"], None, None),
+            entry("V3", &["Yasir Sabawi Ibrahim Hasan AL-TIKRITI"], None, None),
         ],
         "Ahmed",
         ["Khan", "Malik", "Shah"],
@@ -1199,6 +1200,8 @@ fn a_glued_pnr_given_name_cut_short_still_splits() {
         ("DMITRIEV", "VLADIMIRALEKSANDROVIC", "V1"),
         ("DMITRIEV", "VLADIMIRALEKSANDROVICHM", "V1"),
         ("SRABIONOV", "TIGRANKHRISTOFOROVIC", "V2"),
+        // One letter of the next name left: dropped (it matched nothing, 0.47).
+        ("AL-TIKRITI", "YASIRSABAWIIBRAHIMH", "V3"),
     ] {
         let (hit, score) = best(surname, given).unwrap_or_else(|| panic!("{given}"));
         assert_eq!(hit, id, "{given}");
@@ -1206,4 +1209,22 @@ fn a_glued_pnr_given_name_cut_short_still_splits() {
     }
     // A short name is not cut short: its glued end must be whole.
     assert!(best("DMITRIEV", "VLADALEKS").is_none_or(|(_, score)| score < 0.76));
+}
+
+#[test]
+fn a_glued_name_is_also_split_with_its_shortest_piece_longest() {
+    // The list also holds AA and MIRALI: the first split found, AA + MIRALI, met nothing
+    // of `Aamir Ali CHAUDHRY` (0.43). Both splits are read now, each entry keeping the
+    // better.
+    let s = with_filler(
+        vec![
+            entry("A1", &["Aamir Ali CHAUDHRY"], None, None),
+            entry("A2", &["AA MIRALI"], None, None),
+        ],
+        "Ahmed",
+        ["Khan", "Malik", "Shah"],
+    );
+    let (id, score) = top(&s, &traveller("CHAUDHRY", "AAMIRALI", None, None)).unwrap();
+    assert_eq!(id, "A1");
+    assert!(score > 0.95, "{score}");
 }
