@@ -290,44 +290,24 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
         }
         plain.push(q);
     }
-    // The pieces are read again with the rest of the name, so that structure across
-    // them applies (HAFIZABDUL RAUF -> HAFIZ ABDULRAUF).
-    let split = any_split.then(|| {
+    // A reading from words: analysed again as one name, so that structure across them
+    // applies (HAFIZABDUL RAUF -> HAFIZ ABDULRAUF), its tokens reused or retrieved.
+    let read = |words: &[String], truncated: Option<&str>| {
         let analysed = paxscreen_names::analyze(&words.join(" "));
-        reuse_or_retrieve(
-            index,
-            &plain,
-            analysed,
-            exhaustive,
-            truncated_piece.as_deref(),
-        )
-    });
-    let split_other = alternative.map(|words| {
-        let analysed = paxscreen_names::analyze(&words.join(" "));
-        reuse_or_retrieve(
-            index,
-            &plain,
-            analysed,
-            exhaustive,
-            truncated_piece.as_deref(),
-        )
-    });
+        reuse_or_retrieve(index, &plain, analysed, exhaustive, truncated)
+    };
+    let cut = truncated_piece.as_deref();
+    let split = any_split.then(|| read(&words, cut));
+    let split_other = alternative.map(|words| read(&words, cut));
     let primaries: Vec<&str> = plain.iter().map(|q| q.forms[0].as_str()).collect();
     let joined = paxscreen_names::abd_joined_reading(&t.surname, &t.given_names, &primaries)
         .map(|alt| reuse_or_retrieve(index, &plain, alt, exhaustive, None));
-    let glued = connector_glued_words(index, &plain).map(|words| {
-        let analysed = paxscreen_names::analyze(&words.join(" "));
-        reuse_or_retrieve(index, &plain, analysed, exhaustive, None)
-    });
-    let pair_glued = glued_pair_words(index, &plain).map(|words| {
-        let analysed = paxscreen_names::analyze(&words.join(" "));
-        reuse_or_retrieve(index, &plain, analysed, exhaustive, None)
-    });
+    let glued = connector_glued_words(index, &plain).map(|words| read(&words, None));
+    let pair_glued = glued_pair_words(index, &plain).map(|words| read(&words, None));
     let unsuffixed = unsuffixed.map(|(at, parts)| {
         let mut words: Vec<String> = plain.iter().map(|q| q.forms[0].clone()).collect();
         words.splice(at..=at, parts);
-        let analysed = paxscreen_names::analyze(&words.join(" "));
-        reuse_or_retrieve(index, &plain, analysed, exhaustive, None)
+        read(&words, None)
     });
     let mut readings = vec![plain];
     readings.extend(split);
