@@ -137,7 +137,7 @@ impl PartialDate {
         } else if let Some((date, time)) = t.split_once('T') {
             (date.len() == 10 && time.bytes().next().is_some_and(|b| b.is_ascii_digit()))
                 .then(|| date.to_string())
-        } else if t.len() >= 4 && digits(&t[..4.min(t.len())]) && t.contains(['/', '.']) {
+        } else if t.get(..4).is_some_and(digits) && t.contains(['/', '.']) {
             Some(t.replace(['/', '.'], "-"))
         } else {
             None
@@ -268,6 +268,7 @@ mod tests {
             "1979063",
             "19791330",
             "1979-06-30Tx",
+            "199é/06/30",
             "x",
         ] {
             assert!(p(t).is_err(), "{t}");
