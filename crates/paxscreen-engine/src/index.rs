@@ -696,7 +696,8 @@ impl Index {
     /// Builds the index over these entries; also returns their content version (see
     /// [`Index::version_of`]), computed on another core while the names are analysed.
     pub fn build(entries: Vec<WatchlistEntry>) -> Result<(Index, String), EngineError> {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen: std::collections::HashSet<&str, Fx> = Default::default();
+        seen.reserve(entries.len());
         for e in &entries {
             if !seen.insert(e.id.as_str()) {
                 return Err(EngineError::DuplicateId(e.id.clone()));

@@ -32,11 +32,21 @@ pub fn load_screener(paths: &[PathBuf]) -> Result<Screener, ServerError> {
             p.display()
         )));
     }
+    let t0 = std::time::Instant::now();
     let loaded = paxscreen_watchlists::load_paths(paths)?;
     for w in &loaded.warnings {
         tracing::warn!(warning = %w, "watchlist");
     }
-    Ok(Screener::build(loaded.entries, loaded.sources)?)
+    let read = t0.elapsed();
+    let entries = loaded.entries.len();
+    let screener = Screener::build(loaded.entries, loaded.sources)?;
+    tracing::info!(
+        entries,
+        read_seconds = read.as_secs_f64(),
+        index_seconds = (t0.elapsed() - read).as_secs_f64(),
+        "watchlist loaded"
+    );
+    Ok(screener)
 }
 
 /// Checks a freshly loaded screener before it serves: not empty, and the index finds

@@ -35,7 +35,6 @@ pub use error::{Location, Problem, WatchlistError};
 
 use paxscreen_core::{ListedName, NameQuality, WatchlistEntry};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Entries read from one or more watchlist files.
@@ -233,8 +232,10 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<LoadedWatchlists, WatchlistError>
         }
     }
     let mut out = LoadedWatchlists::default();
-    let mut seen: HashMap<String, PathBuf> = HashMap::new();
-    for (path, bytes, format) in &files {
+    // Id -> index of the file it came from (a path clone per entry cost more than the
+    // lookup).
+    let mut seen: foldhash::HashMap<String, usize> = Default::default();
+    for (fi, (path, bytes, format)) in files.iter().enumerate() {
         let list = match format {
             Format::NativeCsv => native_csv::read(bytes, path)?,
             Format::UnXml => un_xml::read(bytes, path)?,
@@ -270,15 +271,15 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<LoadedWatchlists, WatchlistError>
             }
         };
         for e in &list.entries {
-            if let Some(first) = seen.get(&e.id) {
+            if let Some(&first) = seen.get(&e.id) {
                 return Err(WatchlistError::DuplicateId {
                     path: path.clone(),
                     location: Location::File,
                     id: e.id.clone(),
-                    first: first.clone(),
+                    first: files[first].0.clone(),
                 });
             }
-            seen.insert(e.id.clone(), path.clone());
+            seen.insert(e.id.clone(), fi);
         }
         out.entries.extend(list.entries);
         out.sources.push(list.source);
@@ -450,5 +451,24 @@ mod tests {
         assert_eq!(lines.line_at(2), 2);
         assert_eq!(lines.line_at(5), 3);
         assert_eq!(lines.line_at(13), 5);
+    }
+
+    #[test]
+    fn an_id_in_two_files_names_both() {
+        let dir = std::env::temp_dir().join(format!("paxscreen-dup-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (a, b) = (dir.join("a.csv"), dir.join("b.csv"));
+        std::fs::write(&a, "id,names\nX1,ALPHA ONE\nX2,BETA TWO\n").unwrap();
+        std::fs::write(&b, "id,names\nX3,GAMMA THREE\nX2,DELTA FOUR\n").unwrap();
+        let err = load_paths(&[a.clone(), b.clone()]).unwrap_err();
+        std::fs::remove_dir_all(&dir).ok();
+        match err {
+            WatchlistError::DuplicateId {
+                path, id, first, ..
+            } => {
+                assert_eq!((path, id.as_str(), first), (b, "X2", a));
+            }
+            other => panic!("{other}"),
+        }
     }
 }

@@ -82,7 +82,7 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<ListFile, WatchlistError> {
 
     let mut problems = Problems::default();
     let mut entries = Vec::new();
-    let mut first_line: HashMap<String, u64> = HashMap::new();
+    let mut first_line: foldhash::HashMap<String, u64> = Default::default();
     let mut lines = LineCounter::new(&text);
     let width = headers.len();
     for record in rdr.records() {
