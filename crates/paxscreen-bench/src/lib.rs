@@ -25,9 +25,10 @@ pub struct BenchArgs {
     /// Seed of the synthetic data.
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
-    /// Folder of the real name data the token pools are drawn from (built-in pools
-    /// when it cannot be read).
-    #[arg(long, value_name = "DIR", default_value = "../shared/data")]
+    /// Folder of the real name data the token pools are drawn from (the default is also
+    /// looked up beside the checkout; built-in pools, with a warning, when it cannot be
+    /// read).
+    #[arg(long, value_name = "DIR", default_value = paxscreen_synth::DEFAULT_DATA_DIR)]
     pub data: PathBuf,
     /// Travellers also screened exhaustively (every name scored) to check agreement
     /// and measure the speedup of the index.
@@ -54,7 +55,7 @@ impl Default for BenchArgs {
             names: 1_000_000,
             travellers: 100_000,
             seed: 42,
-            data: PathBuf::from("../shared/data"),
+            data: PathBuf::from(paxscreen_synth::DEFAULT_DATA_DIR),
             exhaustive_sample: 200,
             threshold: None,
             latency_samples: 2000,
@@ -321,9 +322,20 @@ fn hit_key(hits: &[Hit]) -> Vec<(String, i64)> {
 
 /// Token pools from `data`, or the built-in ones when it cannot be read.
 pub fn load_pools(data: &Path) -> (TokenPools, String) {
-    match TokenPools::load(data) {
+    let data = paxscreen_synth::resolve_data_dir(data);
+    match TokenPools::load(&data) {
         Ok(p) => (p, format!("{}", data.display())),
-        Err(_) => (TokenPools::builtin(), "builtin".to_string()),
+        Err(e) => {
+            // Loud: the built-in pools are a few hundred tokens, so the list repeats
+            // them far more than real lists do (alert rates and costs are not comparable).
+            eprintln!(
+                "bench: warning: cannot read the name data in {} ({e}); using the small \
+                 built-in token pools, whose figures do not stand for real lists \
+                 (give --data DIR)",
+                data.display()
+            );
+            (TokenPools::builtin(), "builtin".to_string())
+        }
     }
 }
 

@@ -61,6 +61,26 @@ pub mod text;
 pub mod variants;
 
 pub use demo::{demo_data_files, DemoData};
+
+/// The default of every `--data` flag: the shared data beside the checkout, as seen
+/// from the checkout's root.
+pub const DEFAULT_DATA_DIR: &str = "../shared/data";
+
+/// `data` as given; but the default [`DEFAULT_DATA_DIR`], when it is not there from the
+/// current folder (a command run from elsewhere), is looked up beside the checkout this
+/// binary was built from, so that `paxscreen bench` run from /tmp still reads the real
+/// name statistics rather than falling back to the built-in pools.
+pub fn resolve_data_dir(data: &Path) -> PathBuf {
+    if data.exists() || data != Path::new(DEFAULT_DATA_DIR) {
+        return data.to_path_buf();
+    }
+    let beside_checkout = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
+    if beside_checkout.is_dir() {
+        beside_checkout.canonicalize().unwrap_or(beside_checkout)
+    } else {
+        data.to_path_buf()
+    }
+}
 pub use devset::{generate_devset, write_devset, Category, Devset, DevsetConfig, Label};
 pub use scale::{scale_travellers, scale_watchlist, TokenPools};
 
@@ -137,8 +157,9 @@ pub enum SynthCommand {
 /// Flags of `synth devset`.
 #[derive(Debug, clap::Args)]
 pub struct DevsetArgs {
-    /// Folder with watchlists/ and names/ (the shared data, never copied into the repo).
-    #[arg(long, default_value = "../shared/data")]
+    /// Folder with watchlists/ and names/ (the shared data, never copied into the repo;
+    /// the default is also looked up beside the checkout).
+    #[arg(long, default_value = DEFAULT_DATA_DIR)]
     pub data: PathBuf,
     /// Output folder.
     #[arg(long)]
@@ -165,8 +186,9 @@ pub struct DemoDataArgs {
 /// Flags of `synth scale`.
 #[derive(Debug, clap::Args)]
 pub struct ScaleArgs {
-    /// Folder with watchlists/ and names/; the built-in pools are used when absent.
-    #[arg(long, default_value = "../shared/data")]
+    /// Folder with watchlists/ and names/ (the default is also looked up beside the
+    /// checkout); the built-in pools are used when absent.
+    #[arg(long, default_value = DEFAULT_DATA_DIR)]
     pub data: PathBuf,
     /// Output folder (watchlist.csv, travellers.csv, labels.csv).
     #[arg(long)]
@@ -202,7 +224,7 @@ pub fn run_synth(args: SynthArgs) -> Result<SynthReport, SynthError> {
     let mut report = match args.command {
         SynthCommand::Devset(a) => {
             let d = generate_devset(&DevsetConfig {
-                data_dir: a.data,
+                data_dir: resolve_data_dir(&a.data),
                 seed: a.seed,
                 listed: a.listed,
                 innocent: a.innocent,
@@ -230,7 +252,8 @@ pub fn run_synth(args: SynthArgs) -> Result<SynthReport, SynthError> {
             }
         }
         SynthCommand::DemoData(a) => demo::write_demo_data(&a.out)?,
-        SynthCommand::Scale(a) => {
+        SynthCommand::Scale(mut a) => {
+            a.data = resolve_data_dir(&a.data);
             let pools = if a.builtin_pools || !a.data.join("names").is_dir() {
                 if !a.builtin_pools {
                     eprintln!(
@@ -254,4 +277,27 @@ pub fn run_synth(args: SynthArgs) -> Result<SynthReport, SynthError> {
     }
     println!("{:>20}: {:.2}s", "time", report.seconds);
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_data_folder_is_found_beside_the_checkout() {
+        // Another path is taken as given, even when missing (the reader names it).
+        assert_eq!(
+            resolve_data_dir(Path::new("/no/such/data")),
+            Path::new("/no/such/data")
+        );
+        // Tests run in the crate's folder, where ../shared/data is not; the default
+        // resolves to the folder beside the checkout (absolute) when that exists.
+        let resolved = resolve_data_dir(Path::new(DEFAULT_DATA_DIR));
+        let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
+        if beside.is_dir() && !Path::new(DEFAULT_DATA_DIR).exists() {
+            assert!(resolved.is_absolute(), "{}", resolved.display());
+            assert!(resolved.join("names").is_dir(), "{}", resolved.display());
+            assert!(!resolved.to_string_lossy().contains(".."));
+        }
+    }
 }
