@@ -458,7 +458,8 @@ pub(crate) fn analyse_traveller(t: &Traveller) -> Vec<QueryToken> {
 /// Similarity of a traveller token and a listed token: the best over their forms, and
 /// at least [`score::KEY_SIMILARITY`] when they share a variant key, at least
 /// [`score::ELIDED_KEY_SIMILARITY`] when the listed token has a key of `q_elided_ids`
-/// (the traveller's keys with the first vowel elided or written, see [`key_ids`]).
+/// (the traveller's keys with the first vowel elided or written, or a glide Y written or
+/// left out, see [`key_ids`]) within two edits.
 pub(crate) fn token_similarity(
     index: &Index,
     q: &QueryToken,
@@ -642,14 +643,19 @@ fn indexed_matches(
 
 /// The ids of the listed keys among `q`'s variant keys, and of those among their
 /// siblings with the first vowel elided or written
-/// ([`paxscreen_names::elided_vowel_keys`]) that are not keys of `q` already.
+/// ([`paxscreen_names::elided_vowel_keys`]) or a glide Y written or left out
+/// ([`paxscreen_names::glide_keys`]) that are not keys of `q` already.
 fn key_ids(index: &Index, q: &QueryToken) -> (Vec<u32>, Vec<u32>) {
     let id = |k: &str| index.keys_fst.get(k).map(|v| v as u32);
     let kids: Vec<u32> = q.keys.iter().filter_map(|k| id(k)).collect();
     let mut elided: Vec<u32> = q
         .keys
         .iter()
-        .flat_map(|k| paxscreen_names::elided_vowel_keys(k))
+        .flat_map(|k| {
+            let mut siblings = paxscreen_names::elided_vowel_keys(k);
+            siblings.extend(paxscreen_names::glide_keys(k));
+            siblings
+        })
         .filter(|k| !q.keys.contains(k))
         .filter_map(|k| id(&k))
         .collect();

@@ -22,8 +22,9 @@ an equal document number scores at least 0.95";
 pub(crate) const KEY_SIMILARITY: f32 = 0.90;
 /// Similarity of two tokens whose variant keys differ only by the vowel after the first
 /// consonant, elided in one (M'HMED / MOHAMED, RCHID / RASHID; see
-/// [`paxscreen_names::elided_vowel_keys`]): below a shared key, above one typo in seven
-/// letters.
+/// [`paxscreen_names::elided_vowel_keys`]), or by a glide Y written in one (KAYANI /
+/// KIANI; [`paxscreen_names::glide_keys`]), within two edits: below a shared key, above
+/// one typo in seven letters.
 pub(crate) const ELIDED_KEY_SIMILARITY: f32 = 0.85;
 /// Penalty weight of a traveller token that matched nothing in the listed name
 /// (passports carry middle names and patronymics that short list aliases lack).

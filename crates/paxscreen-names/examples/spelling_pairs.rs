@@ -4,9 +4,10 @@
 //! when the two spellings share no key and lie beyond the typo budget of the shorter
 //! (1 edit for 4-7 letters, 2 from 8), and also, separately, when neither has a key
 //! the other's elided or written first vowel gives it (`elided_vowel_keys`: RCHID =
-//! RASHID, scored a little below a shared key) within two edits, as screening asks. Also reports the share of key mass that
-//! spellings of other units hold (how much a key mixes different names), with and
-//! without the elided-vowel keys.
+//! RASHID), or a glide Y written or left out (`glide_keys`: KAYANI = KIANI), scored a
+//! little below a shared key, within two edits, as screening asks. Also reports the
+//! share of key mass that spellings of other units hold (how much a key mixes different
+//! names), with and without those sibling keys.
 //!
 //! ```sh
 //! cargo run --release -p paxscreen-names --example spelling_pairs -- \
@@ -15,7 +16,14 @@
 //!
 //! Totals go to standard error; the missed pairs, heaviest first, to standard output.
 
-use paxscreen_names::elided_vowel_keys;
+use paxscreen_names::{elided_vowel_keys, glide_keys};
+
+/// The sibling keys screening meets at 0.85 within two edits.
+fn sibling_keys(key: &str) -> Vec<String> {
+    let mut keys = elided_vowel_keys(key);
+    keys.extend(glide_keys(key));
+    keys
+}
 use std::collections::{BTreeMap, HashMap};
 
 /// Optimal string alignment distance (adjacent swaps count one edit).
@@ -87,7 +95,7 @@ fn main() -> Result<(), String> {
                 if let Some(t) = single(latin) {
                     let mut keys = t.keys.clone();
                     if with_elided {
-                        keys.extend(t.keys.iter().flat_map(|k| elided_vowel_keys(k)));
+                        keys.extend(t.keys.iter().flat_map(|k| sibling_keys(k)));
                         keys.sort();
                         keys.dedup();
                     }
@@ -106,7 +114,7 @@ fn main() -> Result<(), String> {
         eprintln!(
             "key mass{} {all}, held by spellings of other units {others} ({:.2}%)",
             if with_elided {
-                " with elided-vowel keys"
+                " with elided-vowel and glide keys"
             } else {
                 ""
             },
@@ -131,7 +139,7 @@ fn main() -> Result<(), String> {
                 let sibling = |a: &paxscreen_names::NameToken, b: &paxscreen_names::NameToken| {
                     a.keys
                         .iter()
-                        .any(|k| elided_vowel_keys(k).iter().any(|e| b.keys.contains(e)))
+                        .any(|k| sibling_keys(k).iter().any(|e| b.keys.contains(e)))
                         && a.forms
                             .iter()
                             .any(|x| b.forms.iter().any(|y| osa(x.as_bytes(), y.as_bytes()) <= 2))
@@ -159,7 +167,7 @@ fn main() -> Result<(), String> {
         100.0 * missed_weight as f64 / weight.max(1) as f64
     );
     eprintln!(
-        "met only by an elided first vowel: {elided} pairs, weighted {elided_weight} ({:.2}%)",
+        "met only by an elided first vowel or a glide Y: {elided} pairs, weighted {elided_weight} ({:.2}%)",
         100.0 * elided_weight as f64 / weight.max(1) as f64
     );
     out.sort_by(|a, b| b.0.cmp(&a.0).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));

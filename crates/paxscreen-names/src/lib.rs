@@ -859,6 +859,34 @@ pub fn elided_vowel_keys(key: &str) -> Vec<String> {
         .collect()
 }
 
+/// The keys a spelling with a glide Y written between vowels, or left out, would have:
+/// `key` without one of its inner Ys, or with a Y put after one of its letters (never
+/// first, never beside another Y). The Arabic ya between vowels is written or not
+/// (KAYANI / KIANI, FAYEZ / FAIZ, TAYEB / TAIB, SAFIYYA / SAFIA, REZAYEE / REZAEI), and
+/// Y is a consonant in keys only there. Keys whose Y-less form has fewer than three
+/// letters have none: AYX / AX (AYCHA / AISHA) would say too little. Screening meets
+/// these keys as it meets [`elided_vowel_keys`]: a little below a shared key, and only
+/// within two edits of a form.
+pub fn glide_keys(key: &str) -> Vec<String> {
+    let b = key.as_bytes();
+    let mut out = Vec::new();
+    for i in 1..b.len() {
+        if b[i] == b'Y' && b.len() > 3 {
+            out.push(format!("{}{}", &key[..i], &key[i + 1..]));
+        }
+    }
+    if b.len() >= 3 {
+        for i in 1..=b.len() {
+            if b[i - 1] != b'Y' && b.get(i) != Some(&b'Y') {
+                out.push(format!("{}Y{}", &key[..i], &key[i..]));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 // ---------------------------------------------------------------------------------------
 // Titles and particles
 // ---------------------------------------------------------------------------------------

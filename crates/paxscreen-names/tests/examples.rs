@@ -780,6 +780,38 @@ fn elided_first_vowels_meet_written_ones_by_key() {
 }
 
 #[test]
+fn a_glide_y_written_or_not_meets_by_a_sibling_key() {
+    use paxscreen_names::glide_keys;
+    let siblings = |a: &str, b: &str| {
+        let (ka, kb) = (variant_key(a), variant_key(b));
+        glide_keys(&ka).contains(&kb) && glide_keys(&kb).contains(&ka)
+    };
+    for (a, b) in [
+        ("KAYANI", "KIANI"),
+        ("FAYEZ", "FAIZ"),
+        ("TAYEB", "TAIB"),
+        ("SAYYID", "SAID"),
+        ("SAFIYYA", "SAFIA"),
+        ("REZAYEE", "REZAEI"),
+    ] {
+        assert!(
+            siblings(a, b),
+            "{a} {b}: {} {}",
+            variant_key(a),
+            variant_key(b)
+        );
+    }
+    // Never a key left with fewer than three letters, never a Y first or doubled.
+    assert!(!siblings("AYCHA", "AISHA"));
+    assert!(glide_keys("AX").is_empty());
+    assert_eq!(glide_keys("KAN"), ["KANY", "KAYN", "KYAN"]);
+    assert_eq!(glide_keys("KAYN"), ["KAN", "KAYNY", "KYAYN"]);
+    assert!(glide_keys("YUSF")
+        .iter()
+        .all(|k| !k.starts_with("YY") && k != "USF"));
+}
+
+#[test]
 fn variant_keys_meet() {
     all_meet(&[
         "MUHAMMAD",
