@@ -737,9 +737,13 @@ impl Index {
         let (version, (raw_tokens, names)) =
             rayon::join(|| Self::version_of(&entries), || Self::intern(&entries));
         let (tables, (arena, delete_keys)) = Self::tables_from(raw_tokens, names, &entries)?;
-        let forms_fst = build_map(&tables.forms)?;
-        let keys_fst = build_map(&tables.keys)?;
-        let deletes_fst = build_map(delete_keys.iter().map(|&span| span_bytes(&arena, span)))?;
+        // The three fsts are independent: the deletion variants' (the largest) is built
+        // beside the other two.
+        let (deletes_fst, (forms_fst, keys_fst)) = rayon::join(
+            || build_map(delete_keys.iter().map(|&span| span_bytes(&arena, span))),
+            || rayon::join(|| build_map(&tables.forms), || build_map(&tables.keys)),
+        );
+        let (deletes_fst, forms_fst, keys_fst) = (deletes_fst?, forms_fst?, keys_fst?);
         drop((arena, delete_keys));
         let hot = postings_hot(&tables, &entries);
         let index = Index {
@@ -855,12 +859,12 @@ impl Index {
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
-        let form_id: HashMap<&str, u32> = forms
+        let form_id: HashMap<&str, u32, Fx> = forms
             .iter()
             .enumerate()
             .map(|(i, f)| (f.as_str(), i as u32))
             .collect();
-        let key_id: HashMap<&str, u32> = keys
+        let key_id: HashMap<&str, u32, Fx> = keys
             .iter()
             .enumerate()
             .map(|(i, f)| (f.as_str(), i as u32))
