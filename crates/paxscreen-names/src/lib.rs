@@ -675,8 +675,10 @@ fn is_vowel(b: u8) -> bool {
 /// a Polish C in a name with a Slavic ending reads as TS (ODINCOWA = ODINTSOVA). 41: a
 /// name with a German Slavic ending in any word (GORBUNOW) reads its other words the
 /// German way too (AWERJAN = AVERYAN, WAZLAW = VATSLAV). 42: of two single S in a German
-/// rendering, each is also read as З alone (SELESNEW = SELEZNEV).
-pub const ANALYSIS_VERSION: u32 = 42;
+/// rendering, each is also read as З alone (SELESNEW = SELEZNEV). 43: in a name with an
+/// East Slavic ending, GOST 7.79 B's X, CZ and J also key as KH, TS and Y (MIXAIL =
+/// MIKHAIL, ZAJCZEVA = ZAITSEVA).
+pub const ANALYSIS_VERSION: u32 = 43;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1918,6 +1920,13 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
             && t.forms[0].len() >= 5
             && GERMAN_SLAVIC_CUES.iter().any(|c| t.forms[0].ends_with(c))
     });
+    // A name with an East Slavic ending as English, ICAO and GOST write it (PETROV,
+    // MUXINA, KUDRYAVCZEV) may be GOST 7.79 B's: see `gost_reading`.
+    let slavic_name = toks.iter().any(|t| {
+        t.role == TokenRole::Name
+            && t.forms[0].len() >= 5
+            && GOST_SLAVIC_CUES.iter().any(|c| t.forms[0].ends_with(c))
+    });
     for mut t in toks {
         if t.role == TokenRole::Name {
             let k = t.forms.len();
@@ -2096,6 +2105,11 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                     .iter()
                     .for_each(|g| add_key(variant_key(g)));
             }
+            if slavic_name {
+                if let Some(g) = gost_reading(f0) {
+                    add_key(variant_key(&g));
+                }
+            }
             // An initial Е that BGN/PCGN writes YE (German and Polish JE) and ICAO 9303
             // E: YEVGENIY = EVGENII, YERMOLAY = ERMOLAI, JERSCHOW = ERSHOV.
             for r in std::iter::once(f0.as_str()).chain(slavic.as_deref()) {
@@ -2137,6 +2151,41 @@ fn initial_ye_key(f: &str) -> Option<String> {
 const GERMAN_SLAVIC_CUES: &[&str] = &[
     "OW", "EW", "OWA", "EWA", "OWITSCH", "EWITSCH", "OWNA", "EWNA", "OWSKI", "EWSKI",
 ];
+
+/// Endings of East Slavic surnames and patronymics as English, ICAO 9303 and GOST 7.79
+/// write them (five letters or more in all): a name holding one is read for GOST's
+/// letters too (see [`gost_reading`]).
+const GOST_SLAVIC_CUES: &[&str] = &[
+    "OV", "EV", "OVA", "EVA", "IN", "INA", "YN", "YNA", "OVICH", "EVICH", "OVNA", "EVNA", "SKIJ",
+    "SKAJA", "SKIY", "SKAYA", "SKII", "SKAIA",
+];
+
+/// The ICAO-style reading of a word of a name written by GOST 7.79 B (the Russian
+/// standard for Latin script, in Russian documents and databases), in a name with an
+/// East Slavic ending: X is Х (KH: MIXAIL = MIKHAIL, PAXOM, XOXLOV), CZ is Ц (TS:
+/// ZAJCZEVA = ZAITSEVA) and J is Й (Y: GORDEJ, MIXAJLOV), not after D. For an extra
+/// variant key only: ALEXANDER keeps its own. `None` when nothing changes.
+fn gost_reading(f: &str) -> Option<String> {
+    if !f.contains('X') && !f.contains("CZ") && !f.contains('J') {
+        return None;
+    }
+    let b = f.as_bytes();
+    let mut out = String::with_capacity(f.len() + 2);
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'X' => out.push_str("KH"),
+            b'C' if b.get(i + 1) == Some(&b'Z') => {
+                out.push_str("TS");
+                i += 1;
+            }
+            b'J' if !(i > 0 && b[i - 1] == b'D') => out.push('Y'),
+            c => out.push(c as char),
+        }
+        i += 1;
+    }
+    (out != f).then_some(out)
+}
 
 /// Further readings of a German rendering of an East Slavic name (Duden), given its
 /// English-style reading from [`slavic_reading`]: Z and TZ are Ц (ZAREW = TSAREV,

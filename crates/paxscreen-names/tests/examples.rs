@@ -780,6 +780,30 @@ fn elided_first_vowels_meet_written_ones_by_key() {
 }
 
 #[test]
+fn gost_letters_key_as_icao_in_a_slavic_name() {
+    let keys = |s: &str, g: &str| {
+        let a = paxscreen_names::analyze_person(s, g);
+        a.tokens.into_iter().map(|t| t.keys).collect::<Vec<_>>()
+    };
+    let shares = |a: &[String], b: &[String]| a.iter().any(|k| b.contains(k));
+    for ((s, g), (s2, g2)) in [
+        (("POTAPOV", "MIXAIL"), ("POTAPOV", "MIKHAIL")),
+        (("XOXLOVA", "ANZHELIKA"), ("KHOKHLOVA", "ANZHELIKA")),
+        (("ZAJCZEVA", "GORDEJ"), ("ZAITSEVA", "GORDEI")),
+        (("TETERINA", "PAXOM"), ("TETERINA", "PAKHOM")),
+    ] {
+        let (a, b) = (keys(s, g), keys(s2, g2));
+        assert_eq!(a.len(), b.len(), "{s} {g}");
+        for (x, y) in a.iter().zip(&b) {
+            assert!(shares(x, y), "{s} {g} / {s2} {g2}: {x:?} {y:?}");
+        }
+    }
+    // Without an East Slavic ending the X stays an X: MAXIMILIAN and XAVIER get no KH key.
+    let k = keys("XAVIER", "MAXIMILIAN");
+    assert!(!k.concat().iter().any(|k| k.contains('H')), "{k:?}");
+}
+
+#[test]
 fn a_glide_y_written_or_not_meets_by_a_sibling_key() {
     use paxscreen_names::glide_keys;
     let siblings = |a: &str, b: &str| {
