@@ -677,7 +677,8 @@ fn is_vowel(b: u8) -> bool {
 /// German way too (AWERJAN = AVERYAN, WAZLAW = VATSLAV). 42: of two single S in a German
 /// rendering, each is also read as З alone (SELESNEW = SELEZNEV). 43: in a name with an
 /// East Slavic ending, GOST 7.79 B's X, CZ and J also key as KH, TS and Y (MIXAIL =
-/// MIKHAIL, ZAJCZEVA = ZAITSEVA).
+/// MIKHAIL, ZAJCZEVA = ZAITSEVA), and an initial YE / JE keys as E before two
+/// consonants too (YEROFEY = EROFEI, JELISAR = ELIZAR).
 pub const ANALYSIS_VERSION: u32 = 43;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
@@ -2100,20 +2101,27 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
             if let Some(r) = &slavic {
                 add_key(variant_key(r));
             }
+            let mut readings: Vec<String> = Vec::new();
             if german_name || GERMAN_SLAVIC_CUES.iter().any(|c| f0.ends_with(c)) {
-                german_slavic_readings(slavic.as_deref().unwrap_or(f0))
-                    .iter()
-                    .for_each(|g| add_key(variant_key(g)));
+                readings = german_slavic_readings(slavic.as_deref().unwrap_or(f0));
+                readings.iter().for_each(|g| add_key(variant_key(g)));
             }
             if slavic_name {
                 if let Some(g) = gost_reading(f0) {
                     add_key(variant_key(&g));
+                    readings.push(g);
                 }
             }
             // An initial Е that BGN/PCGN writes YE (German and Polish JE) and ICAO 9303
-            // E: YEVGENIY = EVGENII, YERMOLAY = ERMOLAI, JERSCHOW = ERSHOV.
-            for r in std::iter::once(f0.as_str()).chain(slavic.as_deref()) {
-                if let Some(k) = initial_ye_key(r) {
+            // E: YEVGENIY = EVGENII, YERMOLAY = ERMOLAI, JERSCHOW = ERSHOV; in a name
+            // with an East Slavic ending also before two consonants (YEROFEY = EROFEI,
+            // JELISAR = ELIZAR, JEWDOKIJA = EVDOKIIA).
+            let short_ok = slavic_name || german_name;
+            for r in std::iter::once(f0.as_str())
+                .chain(slavic.as_deref())
+                .chain(readings.iter().map(String::as_str))
+            {
+                if let Some(k) = initial_ye_key(r, short_ok) {
                     add_key(k);
                 }
             }
@@ -2136,14 +2144,16 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
 /// BGN/PCGN writes it) read as ICAO 9303 writes it, E: YEVGENIY -> EVGENIY. `None`
 /// for other names, and where the rest keys to fewer than three consonants: an initial
 /// vowel keys as A whether E or I, and YEGOR is not IGOR (a shorter one differs from
-/// its E spelling by one edit, which typo matching takes: YELENA, ELENA).
-fn initial_ye_key(f: &str) -> Option<String> {
+/// its E spelling by one edit, which typo matching takes: YELENA, ELENA). With
+/// `two_consonants` (a name with an East Slavic ending), a rest of two consonants is
+/// enough: YEROFEY = EROFEI.
+fn initial_ye_key(f: &str, two_consonants: bool) -> Option<String> {
     let b = f.as_bytes();
     if b.len() < 5 || !f.starts_with("YE") || is_vowel(b[2]) || b[2] == b'Y' {
         return None;
     }
     let k = variant_key(&f[1..]);
-    (k.len() >= 4).then_some(k)
+    (k.len() >= 4 || two_consonants && k.len() == 3).then_some(k)
 }
 
 /// Endings that mark a token as a German rendering of an East Slavic name (YAKOWLEW,

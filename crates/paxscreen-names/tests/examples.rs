@@ -780,7 +780,7 @@ fn elided_first_vowels_meet_written_ones_by_key() {
 }
 
 #[test]
-fn gost_letters_key_as_icao_in_a_slavic_name() {
+fn gost_letters_and_a_short_initial_ye_key_as_icao_in_a_slavic_name() {
     let keys = |s: &str, g: &str| {
         let a = paxscreen_names::analyze_person(s, g);
         a.tokens.into_iter().map(|t| t.keys).collect::<Vec<_>>()
@@ -791,6 +791,10 @@ fn gost_letters_key_as_icao_in_a_slavic_name() {
         (("XOXLOVA", "ANZHELIKA"), ("KHOKHLOVA", "ANZHELIKA")),
         (("ZAJCZEVA", "GORDEJ"), ("ZAITSEVA", "GORDEI")),
         (("TETERINA", "PAXOM"), ("TETERINA", "PAKHOM")),
+        // An initial YE / JE before two consonants, in such a name: E.
+        (("SELIVERSTOV", "YEROFEY"), ("SELIVERSTOV", "EROFEI")),
+        (("SELIWERSTOW", "JEROFEJ"), ("SELIVERSTOV", "EROFEI")),
+        (("KULIKOWA", "JELISAR"), ("KULIKOVA", "ELIZAR")),
     ] {
         let (a, b) = (keys(s, g), keys(s2, g2));
         assert_eq!(a.len(), b.len(), "{s} {g}");
