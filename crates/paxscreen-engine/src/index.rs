@@ -123,7 +123,6 @@ fn push_deletion_variants(
     );
 }
 
-/// The bytes of one span `(start, len)` of a deletion-variant arena.
 /// The first eight bytes of `b`, zero-padded, as a big-endian number: sorting by it
 /// sorts by the bytes' first eight (names hold no zero byte, so a shorter string that is
 /// a prefix of a longer one still sorts first).
@@ -134,6 +133,7 @@ fn prefix8(b: &[u8]) -> u64 {
     u64::from_be_bytes(p)
 }
 
+/// The bytes of one span `(start, len)` of a deletion-variant arena.
 fn span_bytes(arena: &[u8], (at, len): (u32, u16)) -> &[u8] {
     &arena[at as usize..at as usize + len as usize]
 }
@@ -705,19 +705,45 @@ impl FxHasher {
 }
 
 type TokenSig = (Vec<String>, Vec<String>, u8);
+type Fx = std::hash::BuildHasherDefault<FxHasher>;
 
 /// A token's signature (forms, keys, role code: an optional given name is
 /// [`ROLE_OPTIONAL`]) and its hash.
 fn token_sig(t: paxscreen_names::NameToken) -> (u64, TokenSig) {
+    use std::hash::BuildHasher;
     let mut role = role_code(t.role);
     if role == ROLE_NAME && paxscreen_names::is_optional_name(&t.forms[0]) {
         role = ROLE_OPTIONAL;
     }
     let sig = (t.forms, t.keys, role);
-    use std::hash::BuildHasher;
     (Fx::default().hash_one(&sig), sig)
 }
-type Fx = std::hash::BuildHasherDefault<FxHasher>;
+
+/// Distinct token signatures with ids in order of first appearance, looked up by a
+/// hash computed elsewhere (on the cores that analyse the names).
+#[derive(Default)]
+struct Interner {
+    table: hashbrown::HashTable<u32>,
+    hashes: Vec<u64>,
+    tokens: Vec<TokenSig>,
+}
+
+impl Interner {
+    /// The id of `sig` (whose hash is `hash`); a signature interned before is handed
+    /// back, for the caller to drop where it costs less.
+    fn id(&mut self, hash: u64, sig: TokenSig) -> (u32, Option<TokenSig>) {
+        let tokens = &self.tokens;
+        if let Some(&id) = self.table.find(hash, |&id| tokens[id as usize] == sig) {
+            return (id, Some(sig));
+        }
+        let id = self.tokens.len() as u32;
+        self.tokens.push(sig);
+        self.hashes.push(hash);
+        let hashes = &self.hashes;
+        self.table.insert_unique(hash, id, |&i| hashes[i as usize]);
+        (id, None)
+    }
+}
 
 /// The distinct deletion variants, sorted: spans `(start, len)` of an arena of bytes.
 type DeleteKeys = (Vec<u8>, Vec<(u32, u16)>);
@@ -765,9 +791,7 @@ impl Index {
     /// Step 1: analyses every name and interns its distinct tokens; returns the tokens
     /// and the names as token ids.
     fn intern(entries: &[WatchlistEntry]) -> (Vec<TokenSig>, Vec<NameRec>) {
-        let mut table = hashbrown::HashTable::<u32>::new();
-        let mut hashes: Vec<u64> = Vec::new();
-        let mut raw_tokens: Vec<TokenSig> = Vec::new();
+        let mut interner = Interner::default();
         let mut names = Vec::new();
         // Names are analysed a chunk of entries at a time on every core while the chunk
         // before is interned, in entry order, so token ids do not depend on the cores.
@@ -810,20 +834,8 @@ impl Index {
                             }
                             let mut toks = Vec::with_capacity(tokens.len());
                             for (hash, sig) in tokens {
-                                let found = table.find(hash, |&id| raw_tokens[id as usize] == sig);
-                                let id = match found {
-                                    Some(&id) => {
-                                        interned.push(sig);
-                                        id
-                                    }
-                                    None => {
-                                        let id = raw_tokens.len() as u32;
-                                        raw_tokens.push(sig);
-                                        hashes.push(hash);
-                                        table.insert_unique(hash, id, |&i| hashes[i as usize]);
-                                        id
-                                    }
-                                };
+                                let (id, known) = interner.id(hash, sig);
+                                interned.extend(known);
                                 toks.push(id);
                             }
                             names.push(NameRec {
@@ -838,7 +850,7 @@ impl Index {
             );
             next = following;
         }
-        (raw_tokens, names)
+        (interner.tokens, names)
     }
 
     fn tables_from(
