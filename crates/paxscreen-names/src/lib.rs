@@ -2115,7 +2115,7 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
             // An initial Е that BGN/PCGN writes YE (German and Polish JE) and ICAO 9303
             // E: YEVGENIY = EVGENII, YERMOLAY = ERMOLAI, JERSCHOW = ERSHOV; in a name
             // with an East Slavic ending also before two consonants (YEROFEY = EROFEI,
-            // JELISAR = ELIZAR, JEWDOKIJA = EVDOKIIA).
+            // JEROFEJ, JELISAR = ELIZAR).
             let short_ok = slavic_name || german_name;
             for r in std::iter::once(f0.as_str())
                 .chain(slavic.as_deref())
@@ -2173,10 +2173,12 @@ const GOST_SLAVIC_CUES: &[&str] = &[
 /// The ICAO-style reading of a word of a name written by GOST 7.79 B (the Russian
 /// standard for Latin script, in Russian documents and databases), in a name with an
 /// East Slavic ending: X is Х (KH: MIXAIL = MIKHAIL, PAXOM, XOXLOV), CZ is Ц (TS:
-/// ZAJCZEVA = ZAITSEVA) and J is Й (Y: GORDEJ, MIXAJLOV), not after D. For an extra
-/// variant key only: ALEXANDER keeps its own. `None` when nothing changes.
+/// ZAJCZEVA = ZAITSEVA), and in such a word J is Й (Y: MIXAJLOV), not after D. A word
+/// without X or CZ has none: JAMAL HUSSEIN is no YAMAL (a final EJ / IJ is read by
+/// `slavic_reading`). For an extra variant key only: ALEXANDER keeps its own. `None`
+/// when nothing changes.
 fn gost_reading(f: &str) -> Option<String> {
-    if !f.contains('X') && !f.contains("CZ") && !f.contains('J') {
+    if !f.contains('X') && !f.contains("CZ") {
         return None;
     }
     let b = f.as_bytes();

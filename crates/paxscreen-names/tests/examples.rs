@@ -805,6 +805,9 @@ fn gost_letters_and_a_short_initial_ye_key_as_icao_in_a_slavic_name() {
     // Without an East Slavic ending the X stays an X: MAXIMILIAN and XAVIER get no KH key.
     let k = keys("XAVIER", "MAXIMILIAN");
     assert!(!k.concat().iter().any(|k| k.contains('H')), "{k:?}");
+    // A word without X or CZ keeps its J, whatever the name's ending: JAMAL HUSSEIN.
+    let k = keys("HUSSEIN", "JAMAL");
+    assert!(!k.concat().iter().any(|k| k.starts_with('Y')), "{k:?}");
 }
 
 #[test]
