@@ -7,7 +7,7 @@
 
 use crate::date::ValueError;
 use serde::Serialize;
-use std::collections::HashMap;
+type HashMap<K, V> = foldhash::HashMap<K, V>;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -323,7 +323,7 @@ fn name_index() -> &'static HashMap<&'static str, &'static str> {
 fn code_index() -> &'static HashMap<&'static str, &'static str> {
     static INDEX: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut m: HashMap<&'static str, &'static str> = HashMap::new();
+        let mut m: HashMap<&'static str, &'static str> = HashMap::default();
         for r in COUNTRIES {
             m.entry(r.alpha3).or_insert(r.alpha3);
             m.entry(r.alpha2).or_insert(r.alpha3);

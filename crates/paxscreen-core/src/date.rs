@@ -92,7 +92,9 @@ impl PartialDate {
     /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub fn parse(text: &str) -> Result<Self, ValueError> {
         let t = text.trim();
-        let parts: Vec<&str> = t.split('-').collect();
+        // At most four parts, without a Vec: a snapshot parses a date per listed date.
+        let mut split = t.split('-');
+        let parts = [split.next(), split.next(), split.next(), split.next()];
         let num = |s: &str, len: usize| -> Result<u32, ValueError> {
             if s.len() != len || !s.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(ValueError::date(
@@ -102,10 +104,10 @@ impl PartialDate {
             }
             Ok(s.parse::<u32>().expect("digits"))
         };
-        let (y, m, d) = match parts.as_slice() {
-            [y] => (num(y, 4)?, None, None),
-            [y, m] => (num(y, 4)?, Some(num(m, 2)?), None),
-            [y, m, d] => (num(y, 4)?, Some(num(m, 2)?), Some(num(d, 2)?)),
+        let (y, m, d) = match parts {
+            [Some(y), None, ..] => (num(y, 4)?, None, None),
+            [Some(y), Some(m), None, _] => (num(y, 4)?, Some(num(m, 2)?), None),
+            [Some(y), Some(m), Some(d), None] => (num(y, 4)?, Some(num(m, 2)?), Some(num(d, 2)?)),
             _ => {
                 return Err(ValueError::date(
                     text,
@@ -199,7 +201,9 @@ impl DobSpec {
     /// Parses a partial date or a range `YYYY..YYYY`.
     pub fn parse(text: &str) -> Result<Self, ValueError> {
         let t = text.trim();
-        if let Some((a, b)) = t.split_once("..") {
+        // `split_once("..")` set up a substring searcher for every date a snapshot loads.
+        let range = t.as_bytes().windows(2).position(|w| w == b"..");
+        if let Some((a, b)) = range.map(|i| (&t[..i], &t[i + 2..])) {
             let from = PartialDate::parse(a)?;
             let to = PartialDate::parse(b)?;
             if from.month.is_some() || to.month.is_some() {
