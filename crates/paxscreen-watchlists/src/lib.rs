@@ -302,6 +302,18 @@ pub(crate) fn decode(bytes: &[u8]) -> (Cow<'_, str>, bool) {
 
 /// Whitespace runs (including line breaks inside XML text) collapsed to one space.
 pub(crate) fn collapse_ws(s: &str) -> String {
+    // Most names are already so (a national list's million of them): copied as they are.
+    let b = s.as_bytes();
+    // What `split_whitespace` splits on, for ASCII (VT included).
+    let ws = |c: &u8| char::from(*c).is_whitespace();
+    let clean = s.is_ascii()
+        && !b.first().is_some_and(ws)
+        && !b.last().is_some_and(ws)
+        && b.iter().all(|&c| c == b' ' || !ws(&c))
+        && !b.windows(2).any(|w| w == b"  ");
+    if clean {
+        return s.to_string();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -383,8 +395,14 @@ pub(crate) fn push_name(names: &mut Vec<ListedName>, name: &str, quality: NameQu
     if name.is_empty() {
         return false;
     }
-    let lower = name.to_lowercase();
-    if names.iter().any(|n| n.name.to_lowercase() == lower) {
+    let same = |n: &ListedName| {
+        if n.name.is_ascii() && name.is_ascii() {
+            n.name.eq_ignore_ascii_case(&name)
+        } else {
+            n.name.to_lowercase() == name.to_lowercase()
+        }
+    };
+    if names.iter().any(same) {
         return false;
     }
     names.push(ListedName { name, quality });
@@ -434,6 +452,31 @@ mod tests {
             detect_format(b"firstname,lastname,middlename,dob,documentcountry,documentnumber\n"),
             Ok(Format::GtasCsv)
         );
+    }
+
+    #[test]
+    fn collapse_ws_leaves_clean_names_and_collapses_the_rest() {
+        for (raw, want) in [
+            ("ABU BAKR", "ABU BAKR"),
+            ("  ABU   BAKR ", "ABU BAKR"),
+            ("ABU\tBAKR", "ABU BAKR"),
+            ("ABU\u{b}BAKR", "ABU BAKR"),
+            ("ABU\u{a0}BAKR", "ABU BAKR"),
+            ("AL-BAGHDADI", "AL-BAGHDADI"),
+            ("", ""),
+        ] {
+            assert_eq!(collapse_ws(raw), want, "{raw:?}");
+            assert_eq!(
+                collapse_ws(raw),
+                raw.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }
+        let mut names = Vec::new();
+        assert!(push_name(&mut names, "Abu  Bakr", NameQuality::Primary));
+        assert!(!push_name(&mut names, "ABU BAKR", NameQuality::Good));
+        assert!(push_name(&mut names, "Müller", NameQuality::Good));
+        assert!(!push_name(&mut names, "MÜLLER", NameQuality::Good));
+        assert_eq!(names.len(), 2);
     }
 
     #[test]

@@ -80,6 +80,8 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<ListFile, WatchlistError> {
         }
     }
 
+    // The cell of each of COLUMNS, looked up once rather than by name for every cell.
+    let cell_of: Vec<Option<usize>> = COLUMNS.iter().map(|c| col.get(c).copied()).collect();
     let mut problems = Problems::default();
     let mut entries = Vec::new();
     let mut first_line: foldhash::HashMap<String, u64> = Default::default();
@@ -114,10 +116,11 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<ListFile, WatchlistError> {
             continue;
         }
         let get = |field: &str| -> &str {
-            col.get(field)
-                .and_then(|&i| record.get(i))
-                .map(str::trim)
-                .unwrap_or("")
+            let at = COLUMNS
+                .iter()
+                .position(|c| *c == field)
+                .and_then(|k| cell_of[k]);
+            at.and_then(|i| record.get(i)).map(str::trim).unwrap_or("")
         };
         let mut bad = |field: &str, message: String| {
             problems.push(Problem::new(Location::Line(line), Some(field), message));
