@@ -1507,28 +1507,42 @@ const ALI_COMPOUND_FIRST: &[&str] = &[
 /// [`COMPOUND_SECOND`] one splits too (a typo: `GHOLAMRZEA` -> `GHOLAM`, `RZEA`, which
 /// then meets REZA as a typo, `ALIRUZA` -> `ALI`, `RUZA`; whole, they met nothing).
 pub fn split_compound(f: &str) -> Option<(&str, &str)> {
+    let b = f.as_bytes();
     if let Some(pre) = f.strip_suffix("ALI") {
         if ALI_COMPOUND_FIRST.contains(&pre) {
             return Some((pre, &f[pre.len()..]));
         }
     }
+    // Called for every token of every listed name (95k calls for a 20k-entry list): the
+    // last and first letters of each suffix are compared before the suffix itself.
     for suf in COMPOUND_SECOND {
-        if let Some(pre) = f.strip_suffix(suf) {
-            if pre.len() >= 3 && !pre.ends_with("ABD") && !pre.ends_with("ABDUL") {
-                return Some((pre, &f[pre.len()..]));
+        let s = suf.as_bytes();
+        let cut = match b.len().checked_sub(s.len()) {
+            Some(cut) if cut >= 3 => cut,
+            _ => continue,
+        };
+        if b[b.len() - 1] == s[s.len() - 1] && b[cut] == s[0] && &b[cut..] == s {
+            let pre = &f[..cut];
+            if !pre.ends_with("ABD") && !pre.ends_with("ABDUL") {
+                return Some((pre, &f[cut..]));
             }
         }
     }
-    let first = f.as_bytes().first()?;
-    ALI_COMPOUND_FIRST.iter().chain(&["ALI"]).find_map(|pre| {
+    let first = b.first()?;
+    for pre in ALI_COMPOUND_FIRST.iter().chain(&["ALI"]) {
         // The first letter before the string compare: most words begin with no prefix.
-        if pre.as_bytes().first() != Some(first) {
-            return None;
+        // (A loop, not `find_map`: its closure was called for every prefix of every
+        // token, 3% of indexing a list.)
+        let p = pre.as_bytes();
+        if p.first() != Some(first) || !b.starts_with(p) {
+            continue;
         }
-        let rest = f.strip_prefix(pre)?;
-        (rest.len() >= 4 && COMPOUND_SECOND.iter().any(|s| within_one_edit(rest, s)))
-            .then(|| (&f[..pre.len()], rest))
-    })
+        let rest = &f[p.len()..];
+        if rest.len() >= 4 && COMPOUND_SECOND.iter().any(|s| within_one_edit(rest, s)) {
+            return Some((&f[..p.len()], rest));
+        }
+    }
+    None
 }
 
 /// Splits and transliterates; returns token forms (non-empty).
@@ -1974,23 +1988,27 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                     }
                 }
             }
+            // The extra spellings of the first form below, collected while it is borrowed
+            // and added in order after (the first form was cloned three times a token,
+            // ~1% of indexing a list).
+            let mut extra: Vec<String> = Vec::new();
+            let f0 = t.forms[0].as_str();
             // French renderings of Arabic W (RIDOUANE = RIDWAN, MAROUANE = MARWAN,
             // OUAHID = WAHID), and the Bengali -UR of a compound's first part (AZIZUR
             // RAHMAN, HABIBUR, LATIFUR: the name is AZIZ, HABIB, LATIF).
             {
-                let f0 = t.forms[0].clone();
-                if has(&f0, "OUA") || has(&f0, "OUI") {
+                if has(f0, "OUA") || has(f0, "OUI") {
                     let mut w = f0.replace("OUA", "WA").replace("OUI", "WI");
                     if w.len() > 4 && w.ends_with("NE") {
                         w.pop();
                     }
-                    push_form(&mut t.forms, &w);
+                    extra.push(w);
                 }
                 if let Some(stem) = f0.strip_suffix("UR") {
                     if stem.len() >= 4
                         && matches!(stem.as_bytes()[stem.len() - 1], b'Z' | b'B' | b'F' | b'L')
                     {
-                        push_form(&mut t.forms, stem);
+                        extra.push(stem.to_string());
                     }
                 }
                 // The same for the -UL of South Asian and Malay compounds written glued
@@ -2001,7 +2019,7 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                         && !stem.starts_with("ABD")
                         && !NOT_UL_COMPOUND.contains(&stem)
                     {
-                        push_form(&mut t.forms, stem);
+                        extra.push(stem.to_string());
                     }
                 }
             }
@@ -2009,7 +2027,6 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
             // Belarusian -АЎ/-ОЎ as passports write it (NAUMAU, IVANOU = NAUMOV, IVANOV),
             // and German and Polish renderings of the patronymic -ОВНА/-ЕВНА (WLADIMIROWNA).
             {
-                let f0 = t.forms[0].clone();
                 for (from, to) in [
                     ("OFF", "OV"),
                     ("EFF", "EV"),
@@ -2028,7 +2045,7 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                             let belarusian_like =
                                 !is_vowel(last) && last != b'Y' && !(from == "OU" && last == b'D');
                             if !matches!(from, "AU" | "OU") || belarusian_like {
-                                push_form(&mut t.forms, &format!("{stem}{to}"));
+                                extra.push(format!("{stem}{to}"));
                             }
                         }
                     }
@@ -2038,21 +2055,20 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
             // MAGED = MAJED; not in 3-letter tokens, where Korean and Chinese syllables
             // such as GON and GIM would meet JUN and JIM), DH read as Z (KADHIM = KAZEM),
             // TH read as T (THABET = TABET).
-            let f0 = t.forms[0].clone();
-            if let Some(g) = egyptian_g(&f0).filter(|_| f0.len() >= 4) {
-                push_form(&mut t.forms, &g);
+            if let Some(g) = egyptian_g(f0).filter(|_| f0.len() >= 4) {
+                extra.push(g);
             }
             // (Not for a final TH/DH: SMITH stays SMITH.)
             for (dg, to) in [("DH", "Z"), ("TH", "T")] {
                 if f0.len() > 2 && f0[..f0.len() - 2].contains(dg) {
-                    push_form(&mut t.forms, &f0.replace(dg, to));
+                    extra.push(f0.replace(dg, to));
                 }
             }
             // The Dutch IJ (one letter, Ĳ) before a consonant, also written Y: DIJK = DYK,
             // MARTIJN = MARTYN (and so MARTIN by key), DIJKSTRA = DYKSTRA. Not before a
             // vowel (Bosnian RIJAD, DIJANA, Arabic HIJAZI) nor at the end (Lebanese HEJEIJ).
-            if let Some(y) = dutch_ij_as_y(&f0) {
-                push_form(&mut t.forms, &y);
+            if let Some(y) = dutch_ij_as_y(f0) {
+                extra.push(y);
             }
             // Maghreb vowel elision M'HAMED, MRAD, MBAREK, SLIMANE: a U-reading extra form.
             let b0 = f0.as_bytes();
@@ -2065,7 +2081,10 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                     || (b0[0] == b'S' && b0[1] == b'L'))
                 && is_vowel(b0[2])
             {
-                push_form(&mut t.forms, &format!("{}U{}", &f0[..1], &f0[1..]));
+                extra.push(format!("{}U{}", &f0[..1], &f0[1..]));
+            }
+            for f in &extra {
+                push_form(&mut t.forms, f);
             }
             if glued_title_extra {
                 if let Some(s) = strip_glued_title_strict(&t.forms[0]) {
