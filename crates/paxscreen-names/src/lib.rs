@@ -687,8 +687,10 @@ fn is_vowel(b: u8) -> bool {
 /// rendering, each is also read as З alone (SELESNEW = SELEZNEV). 43: in a name with an
 /// East Slavic ending, GOST 7.79 B's X, CZ and J also key as KH, TS and Y (MIXAIL =
 /// MIKHAIL, ZAJCZEVA = ZAITSEVA), and an initial YE / JE keys as E before two
-/// consonants too (YEROFEY = EROFEI, JELISAR = ELIZAR).
-pub const ANALYSIS_VERSION: u32 = 43;
+/// consonants too (YEROFEY = EROFEI, JELISAR = ELIZAR). 44: the article written with E
+/// and assimilated to the sun letter of the next word (EZ-ZAWAHIRI, ER RAHMAN, ES SAYED)
+/// is dropped as AZ, AR, AS are.
+pub const ANALYSIS_VERSION: u32 = 44;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -939,6 +941,17 @@ fn is_title(f: &str) -> bool {
 }
 fn is_particle(f: &str) -> bool {
     PARTICLES.contains(&f)
+}
+
+/// The article written with E and assimilated to the sun letter that begins `next`
+/// (EZ ZAWAHIRI, ER RAHMAN, ES SAYED, ECH CHEIKH): an article only before that letter,
+/// unlike the A forms of [`PARTICLES`] (ED SHEERAN keeps its ED).
+fn is_e_article(f: &str, next: &str) -> bool {
+    matches!(
+        f,
+        "ED" | "ER" | "ES" | "ET" | "EZ" | "EN" | "ESH" | "ECH" | "ETH" | "EDH"
+    ) && next.len() > f.len()
+        && next.starts_with(&f[1..])
 }
 
 /// Spellings of the honorific/name SAYYID (SYED, SEYED, SAYED, ...), given one form.
@@ -1845,7 +1858,10 @@ fn arabic_structure(toks: Vec<Tok>) -> Vec<Tok> {
             || (f0 == "ABID" && i + 2 < n && is_particle(&toks[i + 1].forms[0]))
         {
             let mut j = i + 1;
-            if j < n && is_particle(&toks[j].forms[0]) && j + 1 < n {
+            if j + 1 < n
+                && (is_particle(&toks[j].forms[0])
+                    || is_e_article(&toks[j].forms[0], &toks[j + 1].forms[0]))
+            {
                 j += 1;
             }
             // ABDI / ABDO standing alone are names of their own (Somali ABDI: AHMED ABDI
@@ -1908,10 +1924,15 @@ fn arabic_structure(toks: Vec<Tok>) -> Vec<Tok> {
             i += 1;
             continue;
         }
-        // Standalone article before another token: dropped. UD/ED/AD before DIN too.
+        // Standalone article before another token: dropped. UD/ED/AD before DIN too, and
+        // the article written with E, assimilated to the sun letter that begins the next
+        // word (EZ-ZAWAHIRI, ER RAHMAN, ES SAYED, ECH CHEIKH): only before that letter,
+        // so that ED SHEERAN keeps its ED.
         if !only_particles && i + 1 < n {
             let next0 = toks[i + 1].forms[0].as_str();
-            if is_particle(f0) || (matches!(f0, "UD" | "ED" | "ID" | "UDD") && is_din_token(next0))
+            if is_particle(f0)
+                || is_e_article(f0, next0)
+                || (matches!(f0, "UD" | "ED" | "ID" | "UDD") && is_din_token(next0))
             {
                 i += 1;
                 continue;

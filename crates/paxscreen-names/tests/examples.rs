@@ -203,6 +203,19 @@ fn arabic_particles() {
         vec![vec!["ELHASSAN", "HASSAN"]]
     );
     assert!(forms(&analyze("ARRAHMAN"))[0].contains(&"RAHMAN"));
+    // The article with E, assimilated to the next word's sun letter, spaced or hyphenated.
+    for (name, left) in [
+        ("AYMAN EZ-ZAWAHIRI", vec!["AYMAN", "ZAWAHIRI"]),
+        ("Abd er-Rahman", vec!["ABDULRAHMAN"]),
+        ("ES SAYED Ahmed", vec!["SAYYID", "AHMED"]),
+        ("Ahmed et-Tayeb", vec!["AHMED", "TAYEB"]),
+        ("Mohamed ech-Chaoui", vec!["MOHAMED", "CHAOUI"]),
+        // Not before another letter: ED is a name there.
+        ("ED SHEERAN", vec!["ED", "SHEERAN"]),
+        ("EN", vec!["EN"]),
+    ] {
+        assert_eq!(primaries(&analyze(name)), left, "{name}");
+    }
     assert!(forms(&analyze("ASHSHAMI"))[0].contains(&"SHAMI"));
     assert_eq!(forms(&analyze("ALBERT")), vec![vec!["ALBERT"]]);
     assert_eq!(
