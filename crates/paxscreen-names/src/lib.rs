@@ -1771,16 +1771,30 @@ fn read_icao_arabic(toks: &mut [Tok]) {
 /// ended the name, and a document with the fields swapped (given names `AL-SHAYKH`)
 /// kept only MUHAMMAD.
 fn remove_titles(toks: &mut Vec<Tok>) {
-    if !toks.iter().any(|t| !is_title(&t.forms[0])) {
+    // Most names hold no title: one pass and done, without allocating (every name was
+    // filtered here).
+    let is_titled = |t: &Tok| is_title(&t.forms[0]);
+    if !toks.iter().any(is_titled) || toks.iter().all(is_titled) {
         return;
     }
-    // `retain` visits the tokens in order, so `after_article` is about the token before
-    // as written (an article is never a title, so never dropped).
-    let mut after_article = false;
-    toks.retain(|t| {
-        let f = t.forms[0].as_str();
-        let keep = !is_title(f) || after_article;
-        after_article = is_particle(f);
+    let title: Vec<bool> = toks.iter().map(is_titled).collect();
+    // An article, A form or the E form before its own letter (ESH-SHEIKH), as written
+    // (an article is never a title, so never dropped).
+    let article: Vec<bool> = toks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let f = t.forms[0].as_str();
+            is_particle(f)
+                || toks
+                    .get(i + 1)
+                    .is_some_and(|n| is_e_article(f, &n.forms[0]))
+        })
+        .collect();
+    let mut i = 0;
+    toks.retain(|_| {
+        let keep = !title[i] || (i > 0 && article[i - 1]);
+        i += 1;
         keep
     });
 }
@@ -1964,21 +1978,22 @@ fn egyptian_g(f: &str) -> Option<String> {
 
 fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
     let mut tokens = Vec::with_capacity(toks.len());
+    // Whether a name word of five letters or more (so not LOW or CHOW) ends in one of
+    // `cues`.
+    let any_word_ends_in = |cues: &[&str]| {
+        toks.iter().any(|t| {
+            t.role == TokenRole::Name
+                && t.forms[0].len() >= 5
+                && cues.iter().any(|c| t.forms[0].ends_with(c))
+        })
+    };
     // A name with a word of a German rendering of an East Slavic name (IWANOWA,
-    // SELESNEW: five letters or more, so not LOW or CHOW) is read so throughout: its
-    // given names carry no such ending (AWERJAN GORBUNOW, WAZLAW SOKOLOW).
-    let german_name = toks.iter().any(|t| {
-        t.role == TokenRole::Name
-            && t.forms[0].len() >= 5
-            && GERMAN_SLAVIC_CUES.iter().any(|c| t.forms[0].ends_with(c))
-    });
+    // SELESNEW) is read so throughout: its given names carry no such ending (AWERJAN
+    // GORBUNOW, WAZLAW SOKOLOW).
+    let german_name = any_word_ends_in(GERMAN_SLAVIC_CUES);
     // A name with an East Slavic ending as English, ICAO and GOST write it (PETROV,
     // MUXINA, KUDRYAVCZEV) may be GOST 7.79 B's: see `gost_reading`.
-    let slavic_name = toks.iter().any(|t| {
-        t.role == TokenRole::Name
-            && t.forms[0].len() >= 5
-            && GOST_SLAVIC_CUES.iter().any(|c| t.forms[0].ends_with(c))
-    });
+    let slavic_name = any_word_ends_in(GOST_SLAVIC_CUES);
     for mut t in toks {
         if t.role == TokenRole::Name {
             let k = t.forms.len();
@@ -2081,7 +2096,7 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
             }
             // (Not for a final TH/DH: SMITH stays SMITH.)
             for (dg, to) in [("DH", "Z"), ("TH", "T")] {
-                if f0.len() > 2 && f0[..f0.len() - 2].contains(dg) {
+                if f0.len() > 2 && has(&f0[..f0.len() - 2], dg) {
                     extra.push(f0.replace(dg, to));
                 }
             }

@@ -210,6 +210,8 @@ fn arabic_particles() {
         ("ES SAYED Ahmed", vec!["SAYYID", "AHMED"]),
         ("Ahmed et-Tayeb", vec!["AHMED", "TAYEB"]),
         ("Mohamed ech-Chaoui", vec!["MOHAMED", "CHAOUI"]),
+        // A title after one is a family name, as after AL (Muhammad AL-SHAYKH).
+        ("Muhammad esh-Sheikh", vec!["MUHAMMAD", "SHEIKH"]),
         // Not before another letter: ED is a name there.
         ("ED SHEERAN", vec!["ED", "SHEERAN"]),
         ("EN", vec!["EN"]),
