@@ -376,11 +376,12 @@ pub(crate) fn open(dir: &Path) -> Result<Screener, EngineError> {
     if !tables.names.is_sorted_by_key(|n| n.entry) {
         return Err(bad(&epath, "names are not stored in entry order"));
     }
-    let ((name_tokens, entry_names), (birth_dates, postings_hot)) = rayon::join(
+    let ((name_tokens, entry_names, document_runs), (birth_dates, postings_hot)) = rayon::join(
         || {
             (
                 crate::index::NameCards::new(&tables.names, &tables.name_weight),
                 crate::index::entry_names(&tables.names, entries.len()),
+                crate::index::document_runs(&tables.documents),
             )
         },
         || {
@@ -395,6 +396,7 @@ pub(crate) fn open(dir: &Path) -> Result<Screener, EngineError> {
         id: crate::index::next_index_id(),
         name_tokens,
         birth_dates,
+        document_runs,
         entry_names,
         postings_hot,
         near_years,
