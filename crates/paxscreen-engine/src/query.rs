@@ -385,23 +385,31 @@ fn suffix_split(index: &Index, form: &str) -> Option<[String; 2]> {
 /// the list writes that name glued (`ABU TARIF` -> `ABOUTARIF`, `BIN LADEN` ->
 /// `BINLADEN`): the listed token also carries the name without its connector, so the
 /// plain reading meets it, but leaves the traveller's connector unmatched and
-/// penalised. `None` when no glued spelling of a connector and the next name is a
-/// listed form (most names: a lookup or two in the forms dictionary).
+/// penalised. A BEN also meets the Maghreb BEL, BEN with the article assimilated
+/// (`ben Mokhtar` -> `BELMOKHTAR`, `ben Kacem` -> `BELKACEM`), whose listed token is
+/// one name (the plain reading met nothing there: `Mokhtar ben Mokhtar` had no candidate
+/// over 0.5 against Mokhtar BELMOKHTAR). `None` when no glued spelling of a connector
+/// and the next name is a listed form (most names: a lookup or two in the forms
+/// dictionary).
 fn connector_glued_words(index: &Index, plain: &[QueryToken]) -> Option<Vec<String>> {
     let at = plain.windows(2).position(|w| {
         w[0].role == crate::index::ROLE_CONNECTOR && w[1].role == crate::index::ROLE_NAME
     })?;
     let spellings: &[&str] = match plain[at].forms[0].as_str() {
         "ABU" => &["ABU", "ABOU"],
-        "BIN" | "BEN" | "IBN" => &["BIN", "BEN", "IBN"],
+        "BIN" | "BEN" | "IBN" => &["BIN", "BEN", "IBN", "BEL"],
         _ => return None,
     };
     let next = plain[at + 1].forms[0].as_str();
     let glued = spellings.iter().find_map(|c| {
         let g = format!("{c}{next}");
-        (paxscreen_names::strip_glued_connector(&g) == Some(next)
-            && index.forms_fst.contains_key(&g))
-        .then_some(g)
+        // BEL is no connector of its own (BELLA, BELO): glued to 4+ letters only, as
+        // the others are stripped.
+        let stripped = match *c {
+            "BEL" => next.len() >= 4,
+            _ => paxscreen_names::strip_glued_connector(&g) == Some(next),
+        };
+        (stripped && index.forms_fst.contains_key(&g)).then_some(g)
     })?;
     let mut words: Vec<String> = plain.iter().map(|q| q.forms[0].clone()).collect();
     words[at] = glued;

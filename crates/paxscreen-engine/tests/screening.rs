@@ -1033,6 +1033,7 @@ fn a_connector_written_apart_meets_the_glued_listed_name() {
         vec![
             entry("G1", &["Nassif ABOUTARIF"], None, Some("SYR")),
             entry("G2", &["Usama BINLADEN"], None, None),
+            entry("G3", &["Mokhtar BELMOKHTAR"], None, Some("DZA")),
         ],
         "Nassif",
         ["Barakat", "Hassan", "Omar"],
@@ -1041,6 +1042,8 @@ fn a_connector_written_apart_meets_the_glued_listed_name() {
         (traveller("ABU TARIF", "NASSIF", None, Some("SYR")), "G1"),
         (traveller("ABOU TARIF", "NASSIF", None, Some("SYR")), "G1"),
         (traveller("BIN LADEN", "USAMA", None, None), "G2"),
+        // The Maghreb BEL (BEN with the article assimilated) written as BEN.
+        (traveller("BEN MOKHTAR", "MOKHTAR", None, Some("DZA")), "G3"),
     ] {
         let hits = s.screen(&t, &ScreenOptions::default());
         let hit = hits.first().unwrap_or_else(|| panic!("{t:?}"));
