@@ -235,6 +235,8 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<LoadedWatchlists, WatchlistError>
     // Id -> index of the file it came from (a path clone per entry cost more than the
     // lookup).
     let mut seen: foldhash::HashMap<String, usize> = Default::default();
+    let last_list = files.iter().rposition(|f| f.2 != Format::OfacAlt);
+    let mut first_list = true;
     for (fi, (path, bytes, format)) in files.iter().enumerate() {
         let list = match format {
             Format::NativeCsv => native_csv::read(bytes, path)?,
@@ -270,16 +272,27 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<LoadedWatchlists, WatchlistError>
                 }
             }
         };
+        // A native CSV has rejected its own repeated ids (with their lines): its ids need
+        // no check when it is the first list, and no copy kept when it is the last (a
+        // national list given alone: a million ids copied and hashed for nothing).
+        let self_checked = *format == Format::NativeCsv;
+        let check = !(first_list && self_checked);
+        let keep = !(Some(fi) == last_list && self_checked);
+        first_list = false;
         for e in &list.entries {
-            if let Some(&first) = seen.get(&e.id) {
-                return Err(WatchlistError::DuplicateId {
-                    path: path.clone(),
-                    location: Location::File,
-                    id: e.id.clone(),
-                    first: files[first].0.clone(),
-                });
+            if check {
+                if let Some(&first) = seen.get(&e.id) {
+                    return Err(WatchlistError::DuplicateId {
+                        path: path.clone(),
+                        location: Location::File,
+                        id: e.id.clone(),
+                        first: files[first].0.clone(),
+                    });
+                }
             }
-            seen.insert(e.id.clone(), fi);
+            if keep {
+                seen.insert(e.id.clone(), fi);
+            }
         }
         out.entries.extend(list.entries);
         out.sources.push(list.source);
@@ -513,5 +526,29 @@ mod tests {
             }
             other => panic!("{other}"),
         }
+    }
+
+    /// The first and the last file keep or check fewer ids (see `load_paths`): an id of
+    /// the first met again in the third is still caught, and one file alone loads.
+    #[test]
+    fn an_id_of_the_first_file_in_the_third_is_caught() {
+        let dir = std::env::temp_dir().join(format!("paxscreen-dup3-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (a, b, c) = (dir.join("a.csv"), dir.join("b.csv"), dir.join("c.csv"));
+        std::fs::write(&a, "id,names\nX1,ALPHA ONE\n").unwrap();
+        std::fs::write(&b, "id,names\nX2,BETA TWO\n").unwrap();
+        std::fs::write(&c, "id,names\nX3,GAMMA THREE\nX1,DELTA FOUR\n").unwrap();
+        let err = load_paths(&[a.clone(), b.clone(), c.clone()]).unwrap_err();
+        let alone = load_paths(std::slice::from_ref(&c));
+        std::fs::remove_dir_all(&dir).ok();
+        match err {
+            WatchlistError::DuplicateId {
+                path, id, first, ..
+            } => {
+                assert_eq!((path, id.as_str(), first), (c, "X1", a));
+            }
+            other => panic!("{other}"),
+        }
+        assert_eq!(alone.unwrap().entries.len(), 2);
     }
 }
