@@ -1371,8 +1371,18 @@ fn score_indexed_name(
 /// name meeting no traveller token scores 0, which is never offered. Entries born on
 /// the traveller's exact date are ~31 names per traveller at 1M entries, almost all
 /// sharing no token with the traveller: scoring each in full took 20 us per traveller.
-fn name_may_reach(index: &Index, query: &[QueryToken], n: u32, floor: f32) -> bool {
+/// `met` holds the listed tokens the traveller's tokens meet (see [`MetFilter`]).
+fn name_may_reach(
+    index: &Index,
+    query: &[QueryToken],
+    met: &MetFilter,
+    n: u32,
+    floor: f32,
+) -> bool {
     let (tokens, name_weight) = index.name_tokens.card(n);
+    if !tokens.iter().any(|&t| met.may_hold(t)) {
+        return false;
+    }
     let mut x = 0.0f32;
     let mut unmatched = 0.0f32;
     for q in query {
@@ -1390,6 +1400,34 @@ fn name_may_reach(index: &Index, query: &[QueryToken], n: u32, floor: f32) -> bo
         }
     }
     x > 0.0 && crate::hot::card_may_reach(x, unmatched, name_weight, floor)
+}
+
+/// The listed tokens some traveller token meets, hashed into 4,096 bits: most names of
+/// the entries born on the traveller's date share no token with it, and one test per
+/// listed token says so where `name_may_reach` would binary-search every traveller
+/// token's matches for it (~2% of a one-core run at 1M entries).
+struct MetFilter([u64; 64]);
+
+impl Default for MetFilter {
+    fn default() -> Self {
+        MetFilter([0; 64])
+    }
+}
+
+impl MetFilter {
+    /// Holds exactly `tokens` (and the tokens sharing their bits).
+    fn fill(&mut self, tokens: impl Iterator<Item = u32>) {
+        self.0 = [0; 64];
+        for t in tokens {
+            self.0[(t as usize >> 6) & 63] |= 1u64 << (t & 63);
+        }
+    }
+
+    /// False only when no traveller token meets listed token `t`.
+    #[inline]
+    fn may_hold(&self, t: u32) -> bool {
+        self.0[(t as usize >> 6) & 63] & (1u64 << (t & 63)) != 0
+    }
 }
 
 struct EntryBest {
@@ -1577,13 +1615,17 @@ pub(crate) fn screen(
         None => Vec::new(),
     };
     index.name_tokens.touch(&born_on);
+    let mut met = MetFilter::default();
     for (reading, (query, q_weights)) in readings.iter().zip(&weights_of).enumerate() {
         for (name, s) in candidate_names(index, query, needed, exhaustive, &mut 0, check) {
             offer(&mut best, name, s, reading);
         }
         let floor = threshold - exact_bonus - crate::hot::NEEDED_MARGIN;
+        if !born_on.is_empty() {
+            met.fill(query.iter().flat_map(|q| q.matches.iter().map(|m| m.0)));
+        }
         for &name in &born_on {
-            if !name_may_reach(index, query, name, floor) {
+            if !name_may_reach(index, query, &met, name, floor) {
                 continue;
             }
             let s = score_indexed_name(index, query, q_weights, name);
@@ -1737,5 +1779,30 @@ fn make_hit(
             tokens,
             adjustments,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MetFilter;
+
+    proptest::proptest! {
+        /// The filter holds every token it was filled with, and no token whose bit none
+        /// of them shares; a refill forgets the tokens before.
+        #[test]
+        fn met_filter_holds_what_it_was_filled_with(
+            first in proptest::collection::vec(0u32..20_000, 0..50),
+            tokens in proptest::collection::vec(0u32..20_000, 0..50),
+            probe in 0u32..20_000,
+        ) {
+            let mut met = MetFilter::default();
+            met.fill(first.iter().copied());
+            met.fill(tokens.iter().copied());
+            for &t in &tokens {
+                proptest::prop_assert!(met.may_hold(t));
+            }
+            let shares_a_bit = tokens.iter().any(|&t| t % 4096 == probe % 4096);
+            proptest::prop_assert_eq!(met.may_hold(probe), shares_a_bit);
+        }
     }
 }
