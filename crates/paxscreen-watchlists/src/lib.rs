@@ -509,46 +509,64 @@ mod tests {
         assert_eq!(lines.line_at(13), 5);
     }
 
-    #[test]
-    fn an_id_in_two_files_names_both() {
-        let dir = std::env::temp_dir().join(format!("paxscreen-dup-{}", std::process::id()));
+    /// Writes `files` (name, text) into a fresh folder named after `tag`; the folder and
+    /// the paths.
+    fn write_lists(tag: &str, files: &[(&str, &str)]) -> (PathBuf, Vec<PathBuf>) {
+        let dir = std::env::temp_dir().join(format!("paxscreen-{tag}-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let (a, b) = (dir.join("a.csv"), dir.join("b.csv"));
-        std::fs::write(&a, "id,names\nX1,ALPHA ONE\nX2,BETA TWO\n").unwrap();
-        std::fs::write(&b, "id,names\nX3,GAMMA THREE\nX2,DELTA FOUR\n").unwrap();
-        let err = load_paths(&[a.clone(), b.clone()]).unwrap_err();
-        std::fs::remove_dir_all(&dir).ok();
+        let paths = files
+            .iter()
+            .map(|(name, text)| {
+                let p = dir.join(name);
+                std::fs::write(&p, text).unwrap();
+                p
+            })
+            .collect();
+        (dir, paths)
+    }
+
+    /// (path, id, first path) of a duplicate-id error.
+    fn duplicate(err: WatchlistError) -> (PathBuf, String, PathBuf) {
         match err {
             WatchlistError::DuplicateId {
                 path, id, first, ..
-            } => {
-                assert_eq!((path, id.as_str(), first), (b, "X2", a));
-            }
+            } => (path, id, first),
             other => panic!("{other}"),
         }
+    }
+
+    #[test]
+    fn an_id_in_two_files_names_both() {
+        let (dir, paths) = write_lists(
+            "dup",
+            &[
+                ("a.csv", "id,names\nX1,ALPHA ONE\nX2,BETA TWO\n"),
+                ("b.csv", "id,names\nX3,GAMMA THREE\nX2,DELTA FOUR\n"),
+            ],
+        );
+        let err = load_paths(&paths).unwrap_err();
+        std::fs::remove_dir_all(&dir).ok();
+        let (a, b) = (paths[0].clone(), paths[1].clone());
+        assert_eq!(duplicate(err), (b, "X2".to_string(), a));
     }
 
     /// The first and the last file keep or check fewer ids (see `load_paths`): an id of
     /// the first met again in the third is still caught, and one file alone loads.
     #[test]
     fn an_id_of_the_first_file_in_the_third_is_caught() {
-        let dir = std::env::temp_dir().join(format!("paxscreen-dup3-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let (a, b, c) = (dir.join("a.csv"), dir.join("b.csv"), dir.join("c.csv"));
-        std::fs::write(&a, "id,names\nX1,ALPHA ONE\n").unwrap();
-        std::fs::write(&b, "id,names\nX2,BETA TWO\n").unwrap();
-        std::fs::write(&c, "id,names\nX3,GAMMA THREE\nX1,DELTA FOUR\n").unwrap();
-        let err = load_paths(&[a.clone(), b.clone(), c.clone()]).unwrap_err();
-        let alone = load_paths(std::slice::from_ref(&c));
+        let (dir, paths) = write_lists(
+            "dup3",
+            &[
+                ("a.csv", "id,names\nX1,ALPHA ONE\n"),
+                ("b.csv", "id,names\nX2,BETA TWO\n"),
+                ("c.csv", "id,names\nX3,GAMMA THREE\nX1,DELTA FOUR\n"),
+            ],
+        );
+        let err = load_paths(&paths).unwrap_err();
+        let alone = load_paths(&paths[2..]);
         std::fs::remove_dir_all(&dir).ok();
-        match err {
-            WatchlistError::DuplicateId {
-                path, id, first, ..
-            } => {
-                assert_eq!((path, id.as_str(), first), (c, "X1", a));
-            }
-            other => panic!("{other}"),
-        }
+        let (a, c) = (paths[0].clone(), paths[2].clone());
+        assert_eq!(duplicate(err), (c, "X1".to_string(), a));
         assert_eq!(alone.unwrap().entries.len(), 2);
     }
 }
