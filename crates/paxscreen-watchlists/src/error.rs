@@ -181,6 +181,27 @@ impl Problems {
         }
     }
 
+    /// Adds the problems `other` kept and counted (all of them, until
+    /// [`Problems::sort_by_line`]).
+    pub(crate) fn append(&mut self, other: Problems) {
+        self.more += other.more;
+        self.kept.extend(other.kept);
+    }
+
+    /// Puts the problems kept in order of their lines (stable: in the order found within
+    /// a line) and keeps the first [`MAX_PROBLEMS`]. Collected in pieces of a file, each
+    /// of which kept its first, the first of the file are all among them.
+    pub(crate) fn sort_by_line(&mut self) {
+        self.kept.sort_by_key(|p| match p.location {
+            Location::Line(n) => n,
+            _ => 0,
+        });
+        if self.kept.len() > MAX_PROBLEMS {
+            self.more += self.kept.len() - MAX_PROBLEMS;
+            self.kept.truncate(MAX_PROBLEMS);
+        }
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.kept.is_empty()
     }

@@ -373,6 +373,15 @@ impl<'a> LineCounter<'a> {
         }
     }
 
+    /// A counter that starts at `byte` of `text`, which is on line `line`.
+    pub(crate) fn starting_at(text: &'a str, byte: usize, line: u64) -> Self {
+        LineCounter {
+            text: text.as_bytes(),
+            byte,
+            line,
+        }
+    }
+
     /// The 1-based line of the record starting at `byte`.
     pub(crate) fn line_at(&mut self, byte: u64) -> u64 {
         let mut target = usize::try_from(byte)
