@@ -6,7 +6,7 @@ use crate::EngineError;
 use fst::{Map, MapBuilder};
 use paxscreen_core::WatchlistEntry;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// Typos tolerated in a listed token of this many letters: none in one or two letters,
 /// whose variants variant keys cover; one in three (KIM for KUM, XLI for ALI: a
@@ -840,25 +840,50 @@ impl Index {
             }
         }
         drop(seen);
+        let start = std::time::Instant::now();
         let (version, (raw_tokens, names)) =
             rayon::join(|| Self::version_of(&entries), || Self::intern(&entries));
+        let interned = start.elapsed();
         let (tables, (arena, delete_keys)) = Self::tables_from(raw_tokens, names, &entries)?;
-        // The three fsts are independent: the deletion variants' (the largest) is built
-        // beside the other two.
-        let (deletes_fst, (forms_fst, keys_fst)) = rayon::join(
-            || build_map(delete_keys.iter().map(|&span| span_bytes(&arena, span))),
-            || rayon::join(|| build_map(&tables.forms), || build_map(&tables.keys)),
+        let tabled = start.elapsed();
+        // The three fsts are independent: the deletion variants' (the longest to build, on
+        // one core) beside the other two and the tables the queries read.
+        let ((deletes_fst, (forms_fst, keys_fst)), derived) = rayon::join(
+            || {
+                rayon::join(
+                    || build_map(delete_keys.iter().map(|&span| span_bytes(&arena, span))),
+                    || rayon::join(|| build_map(&tables.forms), || build_map(&tables.keys)),
+                )
+            },
+            || {
+                let hot = postings_hot(&tables, &entries);
+                (
+                    NameCards::new(&tables.names, &tables.name_weight),
+                    birth_dates(&entries),
+                    document_runs(&tables.documents),
+                    entry_names(&tables.names, entries.len()),
+                    near_years(&hot),
+                    hot,
+                )
+            },
         );
         let (deletes_fst, forms_fst, keys_fst) = (deletes_fst?, forms_fst?, keys_fst?);
         drop((arena, delete_keys));
-        let hot = postings_hot(&tables, &entries);
+        let (name_tokens, birth_dates, document_runs, entry_names, near_years, hot) = derived;
+        tracing::debug!(
+            names = tables.names.len(),
+            analyse_seconds = interned.as_secs_f64(),
+            tables_seconds = (tabled - interned).as_secs_f64(),
+            fst_seconds = (start.elapsed() - tabled).as_secs_f64(),
+            "index built"
+        );
         let index = Index {
             id: next_index_id(),
-            name_tokens: NameCards::new(&tables.names, &tables.name_weight),
-            birth_dates: birth_dates(&entries),
-            document_runs: document_runs(&tables.documents),
-            entry_names: entry_names(&tables.names, entries.len()),
-            near_years: near_years(&hot),
+            name_tokens,
+            birth_dates,
+            document_runs,
+            entry_names,
+            near_years,
             postings_hot: hot,
             entries,
             tables,
@@ -939,19 +964,18 @@ impl Index {
         names: Vec<NameRec>,
         entries: &[WatchlistEntry],
     ) -> Result<(Tables, DeleteKeys), EngineError> {
-        // 2. Forms and keys dictionaries (sorted: fst needs sorted keys).
-        let forms: Vec<String> = raw_tokens
-            .iter()
-            .flat_map(|t| t.0.iter().cloned())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        let keys: Vec<String> = raw_tokens
-            .iter()
-            .flat_map(|t| t.1.iter().cloned())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
+        // 2. Forms and keys dictionaries (sorted: fst needs sorted keys), one per core.
+        let dictionary = |strings: &dyn Fn(&TokenSig) -> &[String]| -> Vec<String> {
+            use rayon::slice::ParallelSliceMut;
+            let mut all: Vec<String> = raw_tokens
+                .iter()
+                .flat_map(|t| strings(t).iter().cloned())
+                .collect();
+            all.par_sort_unstable();
+            all.dedup();
+            all
+        };
+        let (forms, keys) = rayon::join(|| dictionary(&|t| &t.0), || dictionary(&|t| &t.1));
         let form_id: HashMap<&str, u32, Fx> = forms
             .iter()
             .enumerate()
@@ -1017,8 +1041,8 @@ impl Index {
         // straight into flat postings. At 1M names this step took 2.5 s on one core
         // for making, dedup and grouping, with byte-slice comparisons in the sort.
         const FORMS_PER_CHUNK: usize = 4096;
-        // Per chunk: its arena, and (span in it, form id) per variant.
-        type Variants = (Vec<u8>, Vec<((u32, u16), u32)>);
+        // Per chunk: its arena, and (first eight bytes, span in it, form id) per variant.
+        type Variants = (Vec<u8>, Vec<(u64, (u32, u16), u32)>);
         let chunks: Vec<Variants> = {
             use rayon::prelude::*;
             forms
@@ -1035,7 +1059,11 @@ impl Index {
                             &mut spans,
                         );
                         let fi = (ci * FORMS_PER_CHUNK + k) as u32;
-                        pairs.extend(spans.iter().map(|&span| (span, fi)));
+                        pairs.extend(
+                            spans
+                                .iter()
+                                .map(|&span| (prefix8(span_bytes(&arena, span)), span, fi)),
+                        );
                     }
                     (arena, pairs)
                 })
@@ -1053,10 +1081,11 @@ impl Index {
         for (chunk_arena, chunk_pairs) in chunks {
             let base = arena.len() as u32;
             arena.extend_from_slice(&chunk_arena);
-            pairs.extend(chunk_pairs.into_iter().map(|((at, len), f)| {
-                let span = (base + at, len);
-                (prefix8(span_bytes(&arena, span)), span, f)
-            }));
+            pairs.extend(
+                chunk_pairs
+                    .into_iter()
+                    .map(|(prefix, (at, len), f)| (prefix, (base + at, len), f)),
+            );
         }
         let bytes = |span| span_bytes(&arena, span);
         {
@@ -1101,8 +1130,9 @@ impl Index {
         }
         documents.sort_unstable();
         documents.dedup();
+        use rayon::prelude::*;
         let name_weight: Vec<f32> = names
-            .iter()
+            .par_iter()
             .map(|n| {
                 n.tokens
                     .iter()
@@ -1110,13 +1140,13 @@ impl Index {
                     .sum()
             })
             .collect();
-        for l in &mut token_name_lists {
+        token_name_lists.par_iter_mut().for_each(|l| {
             l.sort_unstable_by(|&a, &b| {
                 name_weight[a as usize]
                     .total_cmp(&name_weight[b as usize])
                     .then(a.cmp(&b))
-            });
-        }
+            })
+        });
         let token_names = Postings::from_lists(token_name_lists);
         let entry_years: Vec<BirthYears> =
             entries.iter().map(|e| BirthYears::of(&e.dobs)).collect();
@@ -1304,7 +1334,7 @@ mod tests {
                 let (mut vq, mut vc) = (Vec::new(), Vec::new());
                 deletion_variants(&q, query_deletions(q.len()), &mut vq);
                 deletion_variants(&c, k, &mut vc);
-                let vq: BTreeSet<String> = vq.into_iter().collect();
+                let vq: std::collections::BTreeSet<String> = vq.into_iter().collect();
                 proptest::prop_assert!(vc.iter().any(|v| vq.contains(v)), "{} {}", q, c);
             }
         }
