@@ -149,14 +149,27 @@ fn read_manifests(
     paths: &[PathBuf],
     forced: Option<ManifestFormat>,
 ) -> (Vec<TravellerRecord>, usize) {
+    let (records, unreadable, messages) = read_manifests_quietly(paths, forced);
+    for m in messages {
+        eprintln!("{m}");
+    }
+    (records, unreadable)
+}
+
+/// [`read_manifests`], with its errors and warnings returned instead of printed.
+fn read_manifests_quietly(
+    paths: &[PathBuf],
+    forced: Option<ManifestFormat>,
+) -> (Vec<TravellerRecord>, usize, Vec<String>) {
     let mut records = Vec::new();
     let mut unreadable = 0;
+    let mut messages = Vec::new();
     for p in paths {
         let name = p.display().to_string();
         let bytes = match std::fs::read(p) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("paxscreen: error: {name}: cannot read: {e}");
+                messages.push(format!("paxscreen: error: {name}: cannot read: {e}"));
                 unreadable += 1;
                 continue;
             }
@@ -164,17 +177,17 @@ fn read_manifests(
         match read_manifest(&bytes, &name, forced) {
             Ok(m) => {
                 for w in &m.warnings {
-                    eprintln!("paxscreen: warning: {name}: {w}");
+                    messages.push(format!("paxscreen: warning: {name}: {w}"));
                 }
                 records.extend(m.records);
             }
             Err(e) => {
-                eprintln!("paxscreen: error: {e}");
+                messages.push(format!("paxscreen: error: {e}"));
                 unreadable += 1;
             }
         }
     }
-    (records, unreadable)
+    (records, unreadable, messages)
 }
 
 fn open_output(path: &Option<PathBuf>) -> Result<Box<dyn Write>> {
@@ -191,8 +204,21 @@ pub fn screen(a: ScreenArgs) -> Result<u8> {
     if !(0.0..=1.0).contains(&threshold) {
         bail!("--threshold must be in [0, 1], got {threshold}");
     }
-    let screener = load_screener(&a.lists.watchlist)?;
-    let (records, unreadable) = read_manifests(&a.manifests, None);
+    // The manifests are read on a thread of their own while the lists load (at 1M
+    // entries the list is read and indexed on every core for seconds; 100k travellers
+    // take a quarter of a second to read). Their messages follow once the lists loaded.
+    let (screener, (records, unreadable, messages)) = std::thread::scope(|s| {
+        let reading = s.spawn(|| read_manifests_quietly(&a.manifests, None));
+        let screener = load_screener(&a.lists.watchlist);
+        let read = reading
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (screener, read)
+    });
+    let screener = screener?;
+    for m in messages {
+        eprintln!("{m}");
+    }
     let options = ScreenOptions {
         threshold,
         max_hits: a.max_hits,
