@@ -620,7 +620,64 @@ fn dedup_nonempty(forms: Vec<String>) -> Vec<String> {
 /// build's instructions went to it, callgrind).
 fn has(hay: &str, needle: &str) -> bool {
     let n = needle.as_bytes();
-    n.is_empty() || hay.as_bytes().windows(n.len()).any(|w| w == n)
+    // The first letter before the rest: a slice compare is a call to memcmp, and the
+    // analysis of a name made dozens of them (a tenth of its time, with the lists below).
+    n.is_empty()
+        || hay
+            .as_bytes()
+            .windows(n.len())
+            .any(|w| w[0] == n[0] && w == n)
+}
+
+/// Whether `list` holds `f`; the length and first letter before the rest (see [`has`]).
+fn listed(list: &[&str], f: &str) -> bool {
+    let b = f.as_bytes();
+    list.iter().any(|w| {
+        let w = w.as_bytes();
+        w.len() == b.len() && w.first() == b.first() && w == b
+    })
+}
+
+/// A list of words with the first letters of its words by length, so that most words
+/// not in it are told so without reading it (the titles were looked up for every
+/// token of every name).
+struct Words {
+    list: &'static [&'static str],
+    /// Bit `first letter & 31` of `mask[length]` (lengths of 15 and more share one).
+    mask: [u32; 16],
+}
+
+impl Words {
+    const fn new(list: &'static [&'static str]) -> Words {
+        let mut mask = [0u32; 16];
+        let mut i = 0;
+        while i < list.len() {
+            let (at, bit) = Words::slot(list[i].as_bytes());
+            mask[at] |= bit;
+            i += 1;
+        }
+        Words { list, mask }
+    }
+
+    const fn slot(w: &[u8]) -> (usize, u32) {
+        let at = if w.len() < 15 { w.len() } else { 15 };
+        let bit = if w.is_empty() { 1 } else { 1 << (w[0] & 31) };
+        (at, bit)
+    }
+
+    fn holds(&self, f: &str) -> bool {
+        let (at, bit) = Words::slot(f.as_bytes());
+        self.mask[at] & bit != 0 && listed(self.list, f)
+    }
+}
+
+/// Whether `f` ends with one of `endings`; the last letter before the rest.
+fn ends_with_any(f: &str, endings: &[&str]) -> bool {
+    let b = f.as_bytes();
+    endings.iter().any(|e| {
+        let e = e.as_bytes();
+        e.len() <= b.len() && e.last() == b.last() && b.ends_with(e)
+    })
 }
 
 fn is_vowel(b: u8) -> bool {
@@ -936,11 +993,16 @@ fn strip_glued_title_strict(token: &str) -> Option<&str> {
     None
 }
 
+const TITLE_WORDS: Words = Words::new(TITLES);
+const PARTICLE_WORDS: Words = Words::new(PARTICLES);
+const NOT_ARTICLE_WORDS: Words = Words::new(NOT_ARTICLE);
+const HONORIFIC_WORDS: Words = Words::new(HONORIFIC_NAMES);
+
 fn is_title(f: &str) -> bool {
-    TITLES.contains(&f)
+    TITLE_WORDS.holds(f)
 }
 fn is_particle(f: &str) -> bool {
-    PARTICLES.contains(&f)
+    PARTICLE_WORDS.holds(f)
 }
 
 /// The article written with E and assimilated to the sun letter that begins `next`
@@ -1053,7 +1115,7 @@ fn dutch_ij_as_y(f: &str) -> Option<String> {
 /// `HASSAN`, `ARRAHMAN` -> `RAHMAN`, `ASHSHAMI` -> `SHAMI`), when at least 4 letters remain.
 pub fn strip_glued_article(f: &str) -> Option<&str> {
     let b = f.as_bytes();
-    if b.len() < 6 || !matches!(b[0], b'A' | b'E' | b'U') || NOT_ARTICLE.contains(&f) {
+    if b.len() < 6 || !matches!(b[0], b'A' | b'E' | b'U') || NOT_ARTICLE_WORDS.holds(f) {
         return None;
     }
     if b[1] == b'L' {
@@ -1085,7 +1147,7 @@ const NOT_CONNECTOR: &[&str] = &[
 /// (`ABUBAKR` -> `BAKR`, `EBUBEKIR` -> `BEKIR`, `BINLADEN` -> `LADEN`), when at least 4
 /// letters remain.
 pub fn strip_glued_connector(f: &str) -> Option<&str> {
-    if NOT_CONNECTOR.contains(&f) {
+    if listed(NOT_CONNECTOR, f) {
         return None;
     }
     ["ABOU", "ABU", "EBU", "IBN", "BIN", "BEN"]
@@ -1439,7 +1501,7 @@ const PATRONYMIC_ENDINGS: &[&str] = &[
 /// ALLAMA, JANAB, USTAD; and a SHEIKH or HAJI after an article (elsewhere titles, MULLAH,
 /// HAJI, are dropped: see `remove_titles`).
 pub fn is_optional_name(form: &str) -> bool {
-    is_patronymic(form) || HONORIFIC_NAMES.contains(&form)
+    is_patronymic(form) || HONORIFIC_WORDS.holds(form)
 }
 
 /// Honorifics that are also names or surnames (see [`is_optional_name`]).
@@ -1483,7 +1545,7 @@ const HONORIFIC_NAMES: &[&str] = &[
 /// scoring weighs these tokens less. Surnames of the same shape (ABRAMOVICH) are caught
 /// too; they keep half their weight, which is all the rule costs them.
 pub fn is_patronymic(form: &str) -> bool {
-    form.len() >= 7 && PATRONYMIC_ENDINGS.iter().any(|e| form.ends_with(e))
+    form.len() >= 7 && ends_with_any(form, PATRONYMIC_ENDINGS)
 }
 
 /// A patronymic's father's name and ending (ULADZIMIRAVICH -> ULADZIMIR, AVICH;
@@ -1515,20 +1577,52 @@ const ALI_COMPOUND_FIRST: &[&str] = &[
     "SAFAR", "KARAM", "ZEYNAL", "ZEINAL", "NOWRUZ", "NOROUZ", "AHMAD", "AHMED",
 ];
 
+/// The fewest letters of a word [`split_compound`] splits.
+const COMPOUND_MIN_LEN: usize = 7;
+
+/// Bit `letter & 31` of the last letters of [`COMPOUND_SECOND`].
+const COMPOUND_SECOND_LAST_LETTERS: u32 = letter_bits(COMPOUND_SECOND, true);
+/// Bit `letter & 31` of the first letters of [`ALI_COMPOUND_FIRST`] and ALI.
+const COMPOUND_FIRST_LETTERS: u32 = letter_bits(ALI_COMPOUND_FIRST, false) | 1 << (b'A' & 31);
+
+/// The bits `letter & 31` of the first (or last) letters of `words`.
+const fn letter_bits(words: &[&str], last: bool) -> u32 {
+    let mut bits = 0u32;
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].as_bytes();
+        if !w.is_empty() {
+            bits |= 1 << (w[if last { w.len() - 1 } else { 0 }] & 31);
+        }
+        i += 1;
+    }
+    bits
+}
+
 /// Splits a glued compound given name into its two parts (first part at least 3 letters).
 /// After a first part of [`ALI_COMPOUND_FIRST`] or ALI, a second part one edit from a
 /// [`COMPOUND_SECOND`] one splits too (a typo: `GHOLAMRZEA` -> `GHOLAM`, `RZEA`, which
 /// then meets REZA as a typo, `ALIRUZA` -> `ALI`, `RUZA`; whole, they met nothing).
 pub fn split_compound(f: &str) -> Option<(&str, &str)> {
     let b = f.as_bytes();
+    // Every split below leaves at least 3 + 4 letters (AMIR + ALI, ... + REZA, ALI +
+    // four): most words are shorter and stop here (see `compound_parts_are_long`).
+    if b.len() < COMPOUND_MIN_LEN {
+        return None;
+    }
     if let Some(pre) = f.strip_suffix("ALI") {
-        if ALI_COMPOUND_FIRST.contains(&pre) {
+        if listed(ALI_COMPOUND_FIRST, pre) {
             return Some((pre, &f[pre.len()..]));
         }
     }
     // Called for every token of every listed name (95k calls for a 20k-entry list): the
-    // last and first letters of each suffix are compared before the suffix itself.
-    for suf in COMPOUND_SECOND {
+    // last and first letters of each suffix are compared before the suffix itself, and
+    // none when no suffix ends in the word's last letter.
+    let last_bit = |w: &[u8]| w.last().map_or(0, |&c| 1u32 << (c & 31));
+    for suf in COMPOUND_SECOND
+        .iter()
+        .take_while(|_| COMPOUND_SECOND_LAST_LETTERS & last_bit(b) != 0)
+    {
         let s = suf.as_bytes();
         let cut = match b.len().checked_sub(s.len()) {
             Some(cut) if cut >= 3 => cut,
@@ -1542,6 +1636,9 @@ pub fn split_compound(f: &str) -> Option<(&str, &str)> {
         }
     }
     let first = b.first()?;
+    if COMPOUND_FIRST_LETTERS & (1u32 << (first & 31)) == 0 {
+        return None;
+    }
     for pre in ALI_COMPOUND_FIRST.iter().chain(&["ALI"]) {
         // The first letter before the string compare: most words begin with no prefix.
         // (A loop, not `find_map`: its closure was called for every prefix of every
@@ -1854,7 +1951,7 @@ fn after_abd(next: &str) -> &str {
 }
 
 /// Arabic structure: ABD and AL-DIN compounds, connectors, standalone articles.
-fn arabic_structure(toks: Vec<Tok>) -> Vec<Tok> {
+fn arabic_structure(mut toks: Vec<Tok>) -> Vec<Tok> {
     let only_particles = toks.iter().all(|t| is_particle(&t.forms[0]));
     let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
     let mut i = 0;
@@ -1952,8 +2049,9 @@ fn arabic_structure(toks: Vec<Tok>) -> Vec<Tok> {
                 continue;
             }
         }
+        // Moved, not cloned: no token before `i` is read again.
         out.push(Tok {
-            forms: toks[i].forms.clone(),
+            forms: std::mem::take(&mut toks[i].forms),
             role: toks[i].role,
         });
         i += 1;
@@ -1982,9 +2080,7 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
     // `cues`.
     let any_word_ends_in = |cues: &[&str]| {
         toks.iter().any(|t| {
-            t.role == TokenRole::Name
-                && t.forms[0].len() >= 5
-                && cues.iter().any(|c| t.forms[0].ends_with(c))
+            t.role == TokenRole::Name && t.forms[0].len() >= 5 && ends_with_any(&t.forms[0], cues)
         })
     };
     // A name with a word of a German rendering of an East Slavic name (IWANOWA,
@@ -2051,9 +2147,7 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                 // (SHAMSUL HAQ = SHAMS UL HAQ, ZAINUL ABIDIN, NURUL, KHAIRUL): their
                 // spaced UL is dropped as an article.
                 if let Some(stem) = f0.strip_suffix("UL") {
-                    if stem.len() >= 3
-                        && !stem.starts_with("ABD")
-                        && !NOT_UL_COMPOUND.contains(&stem)
+                    if stem.len() >= 3 && !stem.starts_with("ABD") && !listed(NOT_UL_COMPOUND, stem)
                     {
                         extra.push(stem.to_string());
                     }
@@ -2073,7 +2167,9 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                     ("OWNA", "OVNA"),
                     ("EWNA", "EVNA"),
                 ] {
-                    if f0.len() >= from.len() + 3 {
+                    // (The last letters before the whole ending: see `has`.)
+                    if f0.len() >= from.len() + 3 && f0.as_bytes().last() == from.as_bytes().last()
+                    {
                         if let Some(stem) = f0.strip_suffix(from) {
                             // Belarusian -AU / -OU follows a consonant; not French -EAU
                             // (MOREAU) nor West African -DOU (MAMADOU, AHMADOU).
@@ -2173,7 +2269,7 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                 add_key(variant_key(r));
             }
             let mut readings: Vec<String> = Vec::new();
-            if german_name || GERMAN_SLAVIC_CUES.iter().any(|c| f0.ends_with(c)) {
+            if german_name || ends_with_any(f0, GERMAN_SLAVIC_CUES) {
                 readings = german_slavic_readings(slavic.as_deref().unwrap_or(f0));
                 readings.iter().for_each(|g| add_key(variant_key(g)));
             }
@@ -2361,8 +2457,8 @@ fn slavic_reading(f: &str, german_name: bool) -> Option<String> {
     }
     let mut out = b.to_vec();
     let mut c_at: Vec<usize> = Vec::new();
-    let german = german_name || GERMAN_SLAVIC_CUES.iter().any(|c| f.ends_with(c));
-    if (german || SLAVIC_CUES.iter().any(|c| f.ends_with(c))) && !has(f, "JJ") {
+    let german = german_name || ends_with_any(f, GERMAN_SLAVIC_CUES);
+    if (german || ends_with_any(f, SLAVIC_CUES)) && !has(f, "JJ") {
         for i in 0..n {
             match b[i] {
                 b'J' if !(i > 0 && b[i - 1] == b'D') => out[i] = b'Y',
@@ -2748,7 +2844,7 @@ const NOT_KOREAN: &[&str] = &[
 /// as O / U (CHEOL -> JOL); `None` for other tokens and where the token or its reading
 /// is in [`NOT_KOREAN`] (CHAN would meet JAN, PIN would meet BIN).
 fn korean_syllable(f: &str) -> Option<String> {
-    if f.len() > 6 || NOT_KOREAN.contains(&f) {
+    if f.len() > 6 || listed(NOT_KOREAN, f) {
         return None;
     }
     // K and G already share a key; they are listed for the syllable's shape.
@@ -2778,15 +2874,20 @@ fn korean_syllable(f: &str) -> Option<String> {
     }
     let vowel = vowel.replace("EO", "O").replace("EU", "U");
     let reading = format!("{initial}{vowel}{last}");
-    (!NOT_KOREAN.contains(&reading.as_str())).then_some(reading)
+    (!listed(NOT_KOREAN, &reading)).then_some(reading)
 }
 
 /// The formal names a nickname stands for, or the Russian spellings of a Ukrainian,
 /// Belarusian or German-rendered given name, or the Arabic spellings of a biblical
 /// name (empty for other tokens).
 fn formal_names(token: &str) -> &'static [&'static str] {
-    // Every listed token asks, so the tables are hashed once rather than scanned.
-    type Table = std::collections::HashMap<&'static str, &'static [&'static str]>;
+    // Every listed token asks, so the tables are hashed once rather than scanned (with
+    // foldhash: SipHash was half the cost of a lookup).
+    type Table = std::collections::HashMap<
+        &'static str,
+        &'static [&'static str],
+        foldhash::fast::FixedState,
+    >;
     static INDEX: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
     INDEX
         .get_or_init(|| {
@@ -3000,6 +3101,56 @@ pub fn analyze_person(surname: &str, given_names: &str) -> AnalyzedName {
 #[cfg(test)]
 mod tests {
     use super::has;
+    use super::{ends_with_any, listed, split_compound, Words};
+    use super::{ALI_COMPOUND_FIRST, COMPOUND_MIN_LEN, COMPOUND_SECOND, GOST_SLAVIC_CUES, TITLES};
+
+    #[test]
+    fn compound_parts_are_long() {
+        // `split_compound` returns early below COMPOUND_MIN_LEN letters: no split it
+        // makes is shorter (a first part of three letters at least and a second of four
+        // at least, or one of the ALI compounds).
+        let shortest_first = ALI_COMPOUND_FIRST.iter().map(|p| p.len()).min().unwrap();
+        let shortest_second = COMPOUND_SECOND.iter().map(|p| p.len()).min().unwrap();
+        assert!(shortest_first + "ALI".len() >= COMPOUND_MIN_LEN);
+        assert!(3 + shortest_second >= COMPOUND_MIN_LEN);
+        assert!("ALI".len() + 4 >= COMPOUND_MIN_LEN);
+        assert_eq!(split_compound("AMIRALI"), Some(("AMIR", "ALI")));
+        assert_eq!(split_compound("ALIREZA"), Some(("ALI", "REZA")));
+        assert_eq!(split_compound("ALIRUZA"), Some(("ALI", "RUZA")));
+        assert_eq!(split_compound("ABDREZA"), None);
+        assert_eq!(split_compound("NATALI"), None);
+    }
+
+    #[test]
+    fn list_and_ending_tests_agree_with_the_std_ones() {
+        for w in [
+            "MR",
+            "M",
+            "",
+            "SHEIKH",
+            "SHEIKHA",
+            "MRS",
+            "ALI",
+            "IVANOV",
+            "OV",
+            "V",
+            "A",
+            "@",
+            "`",
+            "ABCDEFGHIJKLMNOPQ",
+            "ABCDEFGHIJKLMNOPR",
+        ] {
+            assert_eq!(listed(TITLES, w), TITLES.contains(&w), "{w}");
+            assert_eq!(Words::new(TITLES).holds(w), TITLES.contains(&w), "{w}");
+            let odd: &[&str] = &["", "A", "ABCDEFGHIJKLMNOPQ", "@"];
+            assert_eq!(Words::new(odd).holds(w), odd.contains(&w), "{w}");
+            assert_eq!(
+                ends_with_any(w, GOST_SLAVIC_CUES),
+                GOST_SLAVIC_CUES.iter().any(|c| w.ends_with(c)),
+                "{w}"
+            );
+        }
+    }
 
     #[test]
     fn has_finds_a_needle_as_str_contains_does() {
