@@ -206,6 +206,16 @@ fn exit_codes_follow_the_contract() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("no-such-list.csv: cannot read"), "{err}");
     assert_eq!(err.matches("os error 2").count(), 1, "{err}");
+    // The manifests are read while the lists load; their messages follow only once the
+    // lists loaded.
+    let o = run(bin()
+        .args(["screen", "-q", "--watchlist"])
+        .arg(dir.path().join("no-such-list.csv"))
+        .arg(dir.path().join("missing-manifest.csv")));
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("no-such-list.csv: cannot read"), "{err}");
+    assert!(!err.contains("missing-manifest.csv"), "{err}");
     // 3: one bad traveller is reported, the rest are screened.
     let bad = write(dir.path(), "bad.csv", "id,surname,given_names,dob\nT1,QARAWI,YUSUF IDRIS,1983-06-02\nT2,SMITH,JOHN,1983-13-45\nT3,DOE,JANE,\n");
     let o = run(bin()
