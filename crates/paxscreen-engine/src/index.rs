@@ -1005,24 +1005,50 @@ impl Index {
                 role: *role,
             });
         }
-        // 3. Postings token -> names, and rarity weights from names per key.
-        let mut token_name_lists = vec![Vec::new(); tokens.len()];
-        let mut key_df = vec![0u32; keys.len()];
-        for (ni, n) in names.iter().enumerate() {
-            let mut name_keys: Vec<u32> = Vec::new();
-            for &t in &n.tokens {
-                let l: &mut Vec<u32> = &mut token_name_lists[t as usize];
-                if l.last() != Some(&(ni as u32)) {
-                    l.push(ni as u32);
+        // 3. Postings token -> names (on one core), and beside them the rarity weights
+        // from the names per key (counted a slice of names per core, then summed).
+        let (mut token_name_lists, key_df) = rayon::join(
+            || {
+                let mut lists = vec![Vec::new(); tokens.len()];
+                for (ni, n) in names.iter().enumerate() {
+                    for &t in &n.tokens {
+                        let l: &mut Vec<u32> = &mut lists[t as usize];
+                        if l.last() != Some(&(ni as u32)) {
+                            l.push(ni as u32);
+                        }
+                    }
                 }
-                name_keys.extend(tokens[t as usize].keys.iter().copied());
-            }
-            name_keys.sort_unstable();
-            name_keys.dedup();
-            for k in name_keys {
-                key_df[k as usize] += 1;
-            }
-        }
+                lists
+            },
+            || {
+                use rayon::prelude::*;
+                let count = |mut df: Vec<u32>, slice: &[NameRec]| {
+                    let mut name_keys: Vec<u32> = Vec::new();
+                    for n in slice {
+                        name_keys.clear();
+                        for &t in &n.tokens {
+                            name_keys.extend(tokens[t as usize].keys.iter().copied());
+                        }
+                        name_keys.sort_unstable();
+                        name_keys.dedup();
+                        for &k in &name_keys {
+                            df[k as usize] += 1;
+                        }
+                    }
+                    df
+                };
+                names
+                    .par_chunks(1 << 16)
+                    .fold(|| vec![0u32; keys.len()], count)
+                    .reduce(
+                        || vec![0u32; keys.len()],
+                        |mut a, b| {
+                            a.iter_mut().zip(&b).for_each(|(x, y)| *x += y);
+                            a
+                        },
+                    )
+            },
+        );
         // A token weighs as its most common key: the Arabic-script `المحمد` (ALMHMD, rare
         // as written) is as common as its MAHMD reading.
         for t in &mut tokens {
