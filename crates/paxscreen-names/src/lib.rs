@@ -661,7 +661,7 @@ impl Words {
 
     const fn slot(w: &[u8]) -> (usize, u32) {
         let at = if w.len() < 15 { w.len() } else { 15 };
-        let bit = if w.is_empty() { 1 } else { 1 << (w[0] & 31) };
+        let bit = if w.is_empty() { 1 } else { letter_bit(w[0]) };
         (at, bit)
     }
 
@@ -669,6 +669,12 @@ impl Words {
         let (at, bit) = Words::slot(f.as_bytes());
         self.mask[at] & bit != 0 && listed(self.list, f)
     }
+}
+
+/// A letter's bit in a 32-bit set of letters (`A`-`Z` apart; other bytes may share one,
+/// which only lets more words through to the full compare).
+const fn letter_bit(c: u8) -> u32 {
+    1 << (c & 31)
 }
 
 /// Whether `f` ends with one of `endings`; the last letter before the rest.
@@ -1580,19 +1586,19 @@ const ALI_COMPOUND_FIRST: &[&str] = &[
 /// The fewest letters of a word [`split_compound`] splits.
 const COMPOUND_MIN_LEN: usize = 7;
 
-/// Bit `letter & 31` of the last letters of [`COMPOUND_SECOND`].
+/// The [`letter_bit`]s of the last letters of [`COMPOUND_SECOND`].
 const COMPOUND_SECOND_LAST_LETTERS: u32 = letter_bits(COMPOUND_SECOND, true);
-/// Bit `letter & 31` of the first letters of [`ALI_COMPOUND_FIRST`] and ALI.
-const COMPOUND_FIRST_LETTERS: u32 = letter_bits(ALI_COMPOUND_FIRST, false) | 1 << (b'A' & 31);
+/// The [`letter_bit`]s of the first letters of [`ALI_COMPOUND_FIRST`] and ALI.
+const COMPOUND_FIRST_LETTERS: u32 = letter_bits(ALI_COMPOUND_FIRST, false) | letter_bit(b'A');
 
-/// The bits `letter & 31` of the first (or last) letters of `words`.
+/// The [`letter_bit`]s of the first (or last) letters of `words`.
 const fn letter_bits(words: &[&str], last: bool) -> u32 {
     let mut bits = 0u32;
     let mut i = 0;
     while i < words.len() {
         let w = words[i].as_bytes();
         if !w.is_empty() {
-            bits |= 1 << (w[if last { w.len() - 1 } else { 0 }] & 31);
+            bits |= letter_bit(w[if last { w.len() - 1 } else { 0 }]);
         }
         i += 1;
     }
@@ -1618,11 +1624,12 @@ pub fn split_compound(f: &str) -> Option<(&str, &str)> {
     // Called for every token of every listed name (95k calls for a 20k-entry list): the
     // last and first letters of each suffix are compared before the suffix itself, and
     // none when no suffix ends in the word's last letter.
-    let last_bit = |w: &[u8]| w.last().map_or(0, |&c| 1u32 << (c & 31));
-    for suf in COMPOUND_SECOND
-        .iter()
-        .take_while(|_| COMPOUND_SECOND_LAST_LETTERS & last_bit(b) != 0)
-    {
+    let suffixes: &[&str] = if COMPOUND_SECOND_LAST_LETTERS & letter_bit(b[b.len() - 1]) != 0 {
+        COMPOUND_SECOND
+    } else {
+        &[]
+    };
+    for suf in suffixes {
         let s = suf.as_bytes();
         let cut = match b.len().checked_sub(s.len()) {
             Some(cut) if cut >= 3 => cut,
@@ -1636,7 +1643,7 @@ pub fn split_compound(f: &str) -> Option<(&str, &str)> {
         }
     }
     let first = b.first()?;
-    if COMPOUND_FIRST_LETTERS & (1u32 << (first & 31)) == 0 {
+    if COMPOUND_FIRST_LETTERS & letter_bit(*first) == 0 {
         return None;
     }
     for pre in ALI_COMPOUND_FIRST.iter().chain(&["ALI"]) {
