@@ -111,6 +111,9 @@ pub struct BenchReport {
     pub travellers: u64,
     /// Where the token pools came from.
     pub pools: String,
+    /// The machine measured on (see [`machine_description`]): figures mean little
+    /// without it.
+    pub machine: String,
     /// Threshold used.
     pub threshold: f64,
     /// Rayon threads of the batch run.
@@ -193,6 +196,7 @@ impl BenchReport {
                 format!("{} / {}", self.entries, self.names),
             ),
             ("travellers", self.travellers.to_string()),
+            ("machine", self.machine.clone()),
             ("token pools", self.pools.clone()),
             ("threshold", format!("{:.2}", self.threshold)),
             ("generate watchlist", format!("{:.2} s", self.generate_s)),
@@ -272,16 +276,47 @@ impl BenchReport {
 
 /// Reads a `Vm...:  N kB` line of /proc/self/status, in bytes (0 when unavailable).
 pub fn proc_status_bytes(field: &str) -> u64 {
-    let Ok(s) = std::fs::read_to_string("/proc/self/status") else {
-        return 0;
-    };
-    s.lines()
+    std::fs::read_to_string("/proc/self/status").map_or(0, |s| kb_field(&s, field) * 1024)
+}
+
+/// The `field:  N kB` line of a /proc file's text, in kB (0 when absent).
+fn kb_field(text: &str, field: &str) -> u64 {
+    text.lines()
         .find_map(|l| {
             let rest = l.strip_prefix(field)?.strip_prefix(':')?;
-            let kb: u64 = rest.trim().trim_end_matches("kB").trim().parse().ok()?;
-            Some(kb * 1024)
+            rest.trim().trim_end_matches("kB").trim().parse().ok()
         })
         .unwrap_or(0)
+}
+
+/// The machine as Linux describes it: CPU model, logical CPUs this process may use,
+/// memory (`AMD EPYC, 2 CPUs, 23.4 GB`). Parts it cannot read are left out, so on
+/// another system it may be only the CPU count.
+pub fn machine_description() -> String {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let cpus = std::thread::available_parallelism().map_or(0, usize::from);
+    describe_machine(&cpuinfo, &meminfo, cpus)
+}
+
+fn describe_machine(cpuinfo: &str, meminfo: &str, cpus: usize) -> String {
+    let model = cpuinfo.lines().find_map(|l| {
+        let (key, value) = l.split_once(':')?;
+        (key.trim() == "model name").then(|| value.split_whitespace().collect::<Vec<_>>().join(" "))
+    });
+    let mut parts: Vec<String> = model.into_iter().filter(|m| !m.is_empty()).collect();
+    if cpus > 0 {
+        parts.push(format!("{cpus} CPU{}", if cpus == 1 { "" } else { "s" }));
+    }
+    let mem_kb = kb_field(meminfo, "MemTotal");
+    if mem_kb > 0 {
+        parts.push(format!("{:.1} GB", mem_kb as f64 * 1024.0 / 1e9));
+    }
+    if parts.is_empty() {
+        "unknown".to_string()
+    } else {
+        parts.join(", ")
+    }
 }
 
 fn dir_bytes(dir: &Path) -> u64 {
@@ -520,6 +555,7 @@ pub fn run_bench(args: BenchArgs) -> Result<BenchReport, BenchError> {
         names: info.names,
         travellers: travellers.len() as u64,
         pools: pools_name,
+        machine: machine_description(),
         threshold,
         threads,
         generate_s,
@@ -585,6 +621,10 @@ mod tests {
             .iter()
             .all(|s| s.names_read >= s.kept && s.name.contains(" / ")));
         assert!(r.table().contains("slowest latency samples"));
+        assert!(r
+            .table()
+            .lines()
+            .any(|l| l.starts_with("machine ") && l.ends_with(&format!("  {}", r.machine))));
         // Every traveller is innocent or listed, and the rates name their denominators.
         assert_eq!(r.innocent_travellers + r.listed_travellers, 500);
         assert!(r
@@ -596,6 +636,21 @@ mod tests {
     fn shares_name_their_denominator() {
         assert_eq!(share(0.25, 8), "25.000 % of 8");
         assert_eq!(share(0.0, 0), "- (none in the manifest)");
+    }
+
+    #[test]
+    fn describes_the_machine_from_proc_files() {
+        let cpuinfo = "processor\t: 0\nmodel name\t: AMD  EPYC 9R14\nflags\t: fpu\n\nprocessor\t: 1\nmodel name\t: AMD  EPYC 9R14\n";
+        let meminfo = "MemTotal:       24576000 kB\nMemFree:  100 kB\n";
+        assert_eq!(
+            describe_machine(cpuinfo, meminfo, 2),
+            "AMD EPYC 9R14, 2 CPUs, 25.2 GB"
+        );
+        assert_eq!(describe_machine("", "", 1), "1 CPU");
+        assert_eq!(describe_machine("", "", 0), "unknown");
+        if Path::new("/proc/cpuinfo").exists() {
+            assert!(machine_description().contains("CPU"));
+        }
     }
 
     #[test]
