@@ -290,7 +290,7 @@ fn kb_field(text: &str, field: &str) -> u64 {
 }
 
 /// The machine as Linux describes it: CPU model, logical CPUs this process may use,
-/// memory (`AMD EPYC, 2 CPUs, 23.4 GB`). Parts it cannot read are left out, so on
+/// memory in decimal GB (`AMD EPYC, 2 CPUs, 25.3 GB`). Parts it cannot read are left out, so on
 /// another system it may be only the CPU count.
 pub fn machine_description() -> String {
     let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();

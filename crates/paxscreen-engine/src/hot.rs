@@ -330,7 +330,7 @@ pub(crate) fn with_token_values<R>(
         let nq = by_value.len();
         // Sized for every pair at once: growing them pair by pair (a traveller meets
         // ~400 listed tokens at 1M names, a common one thousands) reallocated and
-        // copied them a dozen times.
+        // copied them several times.
         let pairs: usize = by_value.iter().map(|v| v.len()).sum();
         let mut values: Vec<f32> = Vec::with_capacity(pairs * nq);
         let mut touched = Vec::with_capacity(pairs);
