@@ -1483,6 +1483,28 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The deletion walk finds exactly the keys the reference enumeration of
+        /// deletion variants finds: words over three letters, so that runs and repeats
+        /// abound, against keys holding half the variants of such words.
+        #[test]
+        fn deletion_lookup_is_the_reference_on_words_with_runs(
+            word in "[ABN]{0,9}",
+            others in proptest::collection::vec("[ABN]{1,9}", 1..5),
+            max in 0usize..4,
+        ) {
+            let mut keys = std::collections::BTreeSet::new();
+            for w in others.iter().chain(std::iter::once(&word)) {
+                let mut v = Vec::new();
+                deletion_variants(w, 2, &mut v);
+                keys.extend(v.into_iter().filter(|k| !k.is_empty()));
+            }
+            let map = fst::Map::from_iter(
+                keys.iter().enumerate().filter(|(i, _)| i % 2 == 0).map(|(i, k)| (k.as_str(), i as u64)),
+            )
+            .expect("sorted keys");
+            assert_lookup_is_the_reference(&map, &word, max);
+        }
+
         /// A lookup in `HashRuns` gives exactly the values stored under that hash, in
         /// ascending order, whatever the bucket sizes (hashes drawn from a few high
         /// bits so that buckets fill and collide).
