@@ -45,11 +45,31 @@ pub const KINDS: &[&str] = &[
     "OCR digit for a letter",
     "PNR element cut at 30",
     "MRZ name field cut at 39",
+    "first given name as its initial",
 ];
 
 /// One perturbation of a name's words (upper case, last word the surname): the
 /// traveller's surname and given names.
 pub fn perturb(kind: usize, words: &[String], rng: &mut Rng) -> (String, String) {
+    if kind == 10 {
+        // As PNRs and forms often give it (SMITH/J MR): no random draw, so that the
+        // other perturbations see the same sequence as before this one was added.
+        let (surname, given) = words
+            .split_last()
+            .map_or((String::new(), &[][..]), |(s, g)| (s.clone(), g));
+        let given: Vec<String> = given
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                if i == 0 {
+                    g.chars().take(1).collect()
+                } else {
+                    g.clone()
+                }
+            })
+            .collect();
+        return (surname, given.join(" "));
+    }
     let mut w: Vec<Vec<u8>> = words.iter().map(|s| s.as_bytes().to_vec()).collect();
     let shortest = (0..w.len()).min_by_key(|&i| w[i].len()).unwrap_or(0);
     let longest = (0..w.len()).max_by_key(|&i| w[i].len()).unwrap_or(0);
