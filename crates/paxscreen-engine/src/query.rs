@@ -32,8 +32,13 @@ pub(crate) struct QueryToken {
     /// is empty (see [`QueryToken::postings`]).
     pub inline: std::sync::Arc<[crate::index::HotPosting]>,
     pub inline_end: std::sync::Arc<[u32]>,
-    /// Weight when unmatched: the weight of its best match, or a default when none.
+    /// Weight when unmatched: the weight of its best match, or a default when none. An
+    /// initial's is [`score::INITIAL_AGREES_FACTOR`] of that (what it costs when it
+    /// agrees with a listed name left unmatched), the rest in `initial_extra`.
     pub weight: f32,
+    /// What an unmatched initial costs on top of `weight` when it agrees with no listed
+    /// token left unmatched (0 for other tokens). Bounds leave it out.
+    pub initial_extra: f32,
     /// Weight of the listed token spelled as this token (the most of its exact matches),
     /// infinite when the list does not hold the spelling: the most a typo or variant
     /// match of this token counts towards how informative a name match is.
@@ -219,6 +224,7 @@ fn query_token(tok: paxscreen_names::NameToken, truncatable: bool) -> QueryToken
         inline: Vec::new().into(),
         inline_end: Vec::new().into(),
         weight: score::UNKNOWN_TOKEN_WEIGHT,
+        initial_extra: 0.0,
         own_weight: f32::INFINITY,
     }
 }
@@ -673,8 +679,17 @@ fn key_ids(index: &Index, q: &QueryToken) -> (Vec<u32>, Vec<u32>) {
 }
 
 /// Finds every listed token that `q` meets, through the fsts (or, `exhaustive`, by
-/// comparing with every listed token).
+/// comparing with every listed token), and sets its weights.
 fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
+    retrieve_token_matches(index, q, exhaustive);
+    if q.role == ROLE_INITIAL {
+        q.initial_extra = q.weight * (1.0 - score::INITIAL_AGREES_FACTOR);
+        q.weight *= score::INITIAL_AGREES_FACTOR;
+    }
+}
+
+/// [`retrieve_tokens`] but an initial's weight split (what the retrieval cache holds).
+fn retrieve_token_matches(index: &Index, q: &mut QueryToken, exhaustive: bool) {
     use crate::hot::{cached, remember, retrieval_key, Retrieved};
     // The exhaustive reference never reads or fills the cache.
     let key =
@@ -1356,13 +1371,36 @@ fn score_indexed_name(
         .iter()
         .map(|&t| index.tables.tokens[t as usize].unmatched_weight())
         .collect();
+    let q_extra: crate::hot::Weights = query.iter().map(|q| q.initial_extra).collect();
     score::score_name(
         q_weights,
+        &q_extra,
         &c_weights,
         &c_unmatched,
         |i, j| query[i].sim(tokens[j]).0,
         |i| query[i].own_weight,
+        |i, j| initial_agrees(index, &query[i], tokens[j]),
     )
+}
+
+/// Whether traveller token `q`, an initial, begins listed token `t`, a name (or a
+/// patronymic or honorific: D. I. POPOV for DMITRI IGOREVICH POPOV), so that it costs
+/// less left unmatched (see [`score::INITIAL_AGREES_FACTOR`]).
+fn initial_agrees(index: &Index, q: &QueryToken, t: u32) -> bool {
+    use crate::index::{ROLE_NAME, ROLE_OPTIONAL};
+    let Some(info) = index.tables.tokens.get(t as usize) else {
+        return false;
+    };
+    let first = |f: Option<&String>| f.and_then(|f| f.bytes().next());
+    q.role == ROLE_INITIAL
+        && (info.role == ROLE_NAME || info.role == ROLE_OPTIONAL)
+        && first(q.forms.first()).is_some()
+        && first(q.forms.first())
+            == first(
+                info.forms
+                    .first()
+                    .and_then(|&f| index.tables.forms.get(f as usize)),
+            )
 }
 
 /// Whether name `n` could score `floor` against `query`, by the bound of the card filter
@@ -1737,16 +1775,29 @@ fn make_hit(
         });
     }
     for (i, q) in query.iter().enumerate() {
-        if !b.score.pairs.iter().any(|p| p.q == i) {
-            tokens.push(TokenMatch {
-                traveller: q.forms[0].clone(),
-                listed: String::new(),
-                similarity: 0.0,
-                how: How::None.as_str().into(),
-                weight: round4(q.weight),
-                counts_as: None,
-            });
+        if b.score.pairs.iter().any(|p| p.q == i) {
+            continue;
         }
+        // An initial agreeing with a listed name left unmatched: what it cost, beside
+        // that name (which still costs its own weight, in its row below).
+        let agrees = b.score.initials.iter().find(|p| p.q == i);
+        tokens.push(TokenMatch {
+            traveller: q.forms[0].clone(),
+            listed: agrees.map_or_else(String::new, |p| token_text(rec.tokens[p.c])),
+            similarity: 0.0,
+            how: if agrees.is_some() {
+                "initial"
+            } else {
+                How::None.as_str()
+            }
+            .into(),
+            weight: round4(if agrees.is_some() {
+                q.weight
+            } else {
+                q.weight + q.initial_extra
+            }),
+            counts_as: None,
+        });
     }
     for (j, &tok) in rec.tokens.iter().enumerate() {
         if !b.score.pairs.iter().any(|p| p.c == j) {

@@ -14,9 +14,16 @@ pub const DEFAULT_THRESHOLD: f64 = 0.76;
 
 /// How scores are built, for `--help` texts and reports.
 pub const SCORING_NOTES: &str = "name score = sum(sim * w) / (sum(w matched) + 0.4 * w(unmatched traveller tokens) + 0.3 * w(unmatched listed tokens)), \
-w = rarity of the listed token (an unmatched East Slavic patronymic, -OVICH/-EVNA, or an honorific that is also a name, SAYYID, MIAN, MUFTI, CHAUDHRY, ..., costs half), times 1 - 0.35 * (1 - min(1, sum(sim * w') / 1.5)) so that common names alone weigh less (w' = w, but no more than the weight of the traveller's own spelling where the list holds it: a listed typo of MOHAMMED is no rarer than MOHAMMED); then dob exact +0.20 (an exact 1 January +0.07), same month +0.07, same year +0.05, in range +0.04, \
+w = rarity of the listed token (an unmatched East Slavic patronymic, -OVICH/-EVNA, or an honorific that is also a name, SAYYID, MIAN, MUFTI, CHAUDHRY, ..., costs half; a traveller initial left unmatched costs a quarter where its letter begins a listed name left unmatched, J for JOHN), times 1 - 0.35 * (1 - min(1, sum(sim * w') / 1.5)) so that common names alone weigh less (w' = w, but no more than the weight of the traveller's own spelling where the list holds it: a listed typo of MOHAMMED is no rarer than MOHAMMED); then dob exact +0.20 (an exact 1 January +0.07), same month +0.07, same year +0.05, in range +0.04, \
 same year other day -0.08, other year -0.30; nationality match +0.03, conflict -0.06; exact dob and nationality both matching +0.10 more (a partial dob, same year, month or listed range, +0.03 more); gender conflict -0.10; \
 an equal document number scores at least 0.95";
+
+/// What an unmatched traveller initial costs, as a share of its weight, when its letter
+/// begins a listed name token the alignment left unmatched (J SMITH against JOHN SMITH,
+/// as PNRs write given names): the listed name is not confirmed (it still costs its own
+/// weight), but the initial does not contradict it. An initial agreeing with no listed
+/// token costs its whole weight.
+pub(crate) const INITIAL_AGREES_FACTOR: f32 = 0.25;
 
 /// Similarity of two tokens that share a variant key (MOHAMMED / MUHAMMAD).
 pub(crate) const KEY_SIMILARITY: f32 = 0.90;
@@ -262,17 +269,26 @@ pub(crate) struct Pair {
 pub(crate) struct NameScore {
     pub score: f32,
     pub pairs: Vec<Pair>,
+    /// Unmatched traveller initials and the unmatched listed token each agrees with
+    /// (see [`INITIAL_AGREES_FACTOR`]); `sim` 0.
+    pub initials: Vec<Pair>,
 }
 
 /// One-to-one greedy alignment (best similarity x weight first) and the name score.
 /// `sim(i, j)` is the similarity of traveller token i and listed token j; a listed token
-/// left unmatched costs its `c_unmatched` weight (at most its `c_weights` weight).
+/// left unmatched costs its `c_unmatched` weight (at most its `c_weights` weight). A
+/// traveller token left unmatched costs its `q_weights` weight, plus its `q_extra`
+/// unless `agrees(i, j)` with a listed token j also left unmatched (an initial and a
+/// name it begins; each listed token stands for one initial). Every bound on the score
+/// takes `q_weights` alone, so it stays a bound.
 pub(crate) fn score_name(
     q_weights: &[f32],
+    q_extra: &[f32],
     c_weights: &[f32],
     c_unmatched: &[f32],
     sim: impl Fn(usize, usize) -> f32,
     own_weight: impl Fn(usize) -> f32,
+    agrees: impl Fn(usize, usize) -> bool,
 ) -> NameScore {
     let mut cands: Vec<(f32, f32, usize, usize)> =
         Vec::with_capacity(q_weights.len() * c_weights.len());
@@ -303,7 +319,30 @@ pub(crate) fn score_name(
     }
     let x: f32 = pairs.iter().map(|p| p.sim * c_weights[p.c]).sum();
     if x <= 0.0 {
-        return NameScore { score: 0.0, pairs };
+        return NameScore {
+            score: 0.0,
+            pairs,
+            initials: Vec::new(),
+        };
+    }
+    let mut initials = Vec::new();
+    let mut extra = 0.0f32;
+    let mut c_claimed = c_used;
+    for (i, &e) in q_extra.iter().enumerate() {
+        if e <= 0.0 || i >= 64 || q_used & (1 << i) != 0 {
+            continue;
+        }
+        match (0..c_weights.len().min(64)).find(|&j| c_claimed & (1 << j) == 0 && agrees(i, j)) {
+            Some(j) => {
+                c_claimed |= 1 << j;
+                initials.push(Pair {
+                    q: i,
+                    c: j,
+                    sim: 0.0,
+                });
+            }
+            None => extra += e,
+        }
     }
     let w: f32 = pairs.iter().map(|p| c_weights[p.c]).sum();
     let rq: f32 = q_weights
@@ -311,7 +350,8 @@ pub(crate) fn score_name(
         .enumerate()
         .filter(|(i, _)| *i >= 64 || q_used & (1 << i) == 0)
         .map(|(_, w)| w)
-        .sum();
+        .sum::<f32>()
+        + extra;
     let uc: f32 = c_unmatched
         .iter()
         .enumerate()
@@ -329,7 +369,11 @@ pub(crate) fn score_name(
         .sum();
     let conf = (evidence / INFORMATIVE_MASS).min(1.0);
     let score = ratio * (1.0 - UNINFORMATIVE_DISCOUNT * (1.0 - conf));
-    NameScore { score, pairs }
+    NameScore {
+        score,
+        pairs,
+        initials,
+    }
 }
 
 /// Upper bound of [`score_name`] for a name that can match at most the traveller
@@ -559,6 +603,24 @@ pub(crate) const DOCUMENT_MATCH_FLOOR: f32 = 0.95;
 
 #[cfg(test)]
 mod tests {
+    /// [`score_name`] without initials.
+    fn plain(
+        q_weights: &[f32],
+        c_weights: &[f32],
+        c_unmatched: &[f32],
+        sim: impl Fn(usize, usize) -> f32,
+        own_weight: impl Fn(usize) -> f32,
+    ) -> NameScore {
+        score_name(
+            q_weights,
+            &[],
+            c_weights,
+            c_unmatched,
+            sim,
+            own_weight,
+            |_, _| false,
+        )
+    }
     use proptest::prelude::*;
 
     proptest! {
@@ -652,7 +714,7 @@ mod tests {
 
     #[test]
     fn alignment_is_one_to_one_and_order_free() {
-        let s1 = score_name(
+        let s1 = plain(
             &[1.0, 1.0],
             &[1.0, 1.0],
             &[1.0, 1.0],
@@ -661,7 +723,7 @@ mod tests {
         );
         assert!((s1.score - 1.0).abs() < 1e-6);
         // One traveller token cannot stand for two listed ones.
-        let s2 = score_name(
+        let s2 = plain(
             &[1.0],
             &[1.0, 1.0],
             &[1.0, 1.0],
@@ -671,7 +733,7 @@ mod tests {
         let discount = 1.0 - UNINFORMATIVE_DISCOUNT * (1.0 - 1.0 / INFORMATIVE_MASS);
         assert!((s2.score - discount / (1.0 + BETA_UNMATCHED_LISTED)).abs() < 1e-6);
         // Unmatched traveller tokens cost more than unmatched listed ones.
-        let s3 = score_name(
+        let s3 = plain(
             &[1.0, 1.0],
             &[1.0],
             &[1.0],
@@ -684,17 +746,17 @@ mod tests {
     #[test]
     fn common_tokens_alone_are_discounted() {
         let diagonal = |i: usize, j: usize| if i == j { 1.0 } else { 0.0 };
-        let rare = score_name(&[1.0, 1.0], &[1.0, 1.0], &[1.0, 1.0], diagonal, |_| {
+        let rare = plain(&[1.0, 1.0], &[1.0, 1.0], &[1.0, 1.0], diagonal, |_| {
             f32::INFINITY
         });
-        let common = score_name(&[0.3, 0.3], &[0.3, 0.3], &[0.3, 0.3], diagonal, |_| {
+        let common = plain(&[0.3, 0.3], &[0.3, 0.3], &[0.3, 0.3], diagonal, |_| {
             f32::INFINITY
         });
         assert!(common.score < rare.score);
         assert!(common.score < 0.9);
         // Rare listed spellings a typo away from the traveller's common ones (weight
         // 0.3 where the list holds them as written) are as uninformative as those.
-        let typo = score_name(&[0.3, 0.3], &[1.0, 1.0], &[1.0, 1.0], diagonal, |_| 0.3);
+        let typo = plain(&[0.3, 0.3], &[1.0, 1.0], &[1.0, 1.0], diagonal, |_| 0.3);
         assert!(
             (typo.score - common.score).abs() < 1e-6,
             "{} {}",
@@ -702,15 +764,59 @@ mod tests {
             common.score
         );
         // The ratio part keeps the listed weights: only the discount changes.
-        let uncapped = score_name(&[0.3, 0.3], &[1.0, 1.0], &[1.0, 1.0], diagonal, |_| {
+        let uncapped = plain(&[0.3, 0.3], &[1.0, 1.0], &[1.0, 1.0], diagonal, |_| {
             f32::INFINITY
         });
         assert!(uncapped.score > typo.score + 0.1);
     }
 
     #[test]
+    fn an_initial_agreeing_with_an_unmatched_name_costs_a_quarter() {
+        // Traveller J SMITH (J an initial, weight 1 split 0.25 + 0.75), listed JOHN
+        // SMITH: SMITH matched, JOHN left unmatched.
+        let sim = |i: usize, j: usize| if i == 1 && j == 1 { 1.0 } else { 0.0 };
+        let q = [INITIAL_AGREES_FACTOR, 1.0];
+        let extra = [1.0 - INITIAL_AGREES_FACTOR, 0.0];
+        let c = [1.0, 1.0];
+        let agreeing = score_name(
+            &q,
+            &extra,
+            &c,
+            &c,
+            sim,
+            |_| f32::INFINITY,
+            |i, j| i == 0 && j == 0,
+        );
+        let other = score_name(&q, &extra, &c, &c, sim, |_| f32::INFINITY, |_, _| false);
+        let discount = 1.0 - UNINFORMATIVE_DISCOUNT * (1.0 - 1.0 / INFORMATIVE_MASS);
+        let want = |traveller_cost: f32| {
+            discount / (1.0 + ALPHA_UNMATCHED_TRAVELLER * traveller_cost + BETA_UNMATCHED_LISTED)
+        };
+        assert!((agreeing.score - want(INITIAL_AGREES_FACTOR)).abs() < 1e-6);
+        assert!((other.score - want(1.0)).abs() < 1e-6);
+        assert_eq!(agreeing.initials.len(), 1);
+        assert_eq!((agreeing.initials[0].q, agreeing.initials[0].c), (0, 0));
+        assert!(other.initials.is_empty());
+        // A matched listed token agrees with no initial, and one listed token stands for
+        // one initial only: two initials J J against JOHN SMITH, one agrees.
+        let two = score_name(
+            &[INITIAL_AGREES_FACTOR, INITIAL_AGREES_FACTOR, 1.0],
+            &[0.75, 0.75, 0.0],
+            &c,
+            &c,
+            |i, j| if i == 2 && j == 1 { 1.0 } else { 0.0 },
+            |_| f32::INFINITY,
+            |i, j| i < 2 && j < 2,
+        );
+        assert_eq!(two.initials.len(), 1);
+        assert_eq!(two.initials[0].c, 0);
+        let cost = ALPHA_UNMATCHED_TRAVELLER * (2.0 * INITIAL_AGREES_FACTOR + 0.75);
+        assert!((two.score - discount / (1.0 + cost + BETA_UNMATCHED_LISTED)).abs() < 1e-6);
+    }
+
+    #[test]
     fn upper_bound_bounds() {
-        let s = score_name(
+        let s = plain(
             &[0.5, 1.0],
             &[0.5, 0.7],
             &[0.5, 0.7],

@@ -1231,3 +1231,55 @@ fn a_glued_name_is_also_split_with_its_shortest_piece_longest() {
     assert_eq!(id, "A1");
     assert!(score > 0.95, "{score}");
 }
+
+/// A given name written as its initial (PNRs: `SMITH/J MR`) costs less left unmatched
+/// where its letter begins the listed given name, and as much as before where it does
+/// not; the explanation pairs the initial with that name.
+#[test]
+fn an_initial_agreeing_with_the_listed_given_name_costs_less() {
+    let s = with_filler(
+        vec![entry("P1", &["Dimitri Igorevich POPOVSKY"], None, None)],
+        "Ivan",
+        ["Petrov", "Sidorov", "Smirnov"],
+    );
+    let score = |given: &str| low_score(&s, &traveller("POPOVSKY", given, None, None), "P1");
+    let (agreeing, other, none) = (
+        score("D IGOREVICH"),
+        score("K IGOREVICH"),
+        score("IGOREVICH"),
+    );
+    assert!(agreeing > other + 0.03, "{agreeing} vs {other}");
+    // An initial that agrees costs a little; one that does not costs what any unmatched
+    // token of its weight costs.
+    assert!(
+        agreeing < none && other < agreeing,
+        "{none} {agreeing} {other}"
+    );
+    let hits = s.screen(&traveller("POPOVSKY", "D IGOREVICH", None, None), &low());
+    let h = hits.iter().find(|h| h.entry_id == "P1").unwrap();
+    let initial = h
+        .evidence
+        .tokens
+        .iter()
+        .find(|t| t.traveller == "D")
+        .unwrap();
+    assert_eq!(
+        (initial.listed.as_str(), initial.how.as_str()),
+        ("DIMITRI", "initial")
+    );
+    // The listed name stays unconfirmed: it still has its own unmatched row.
+    assert!(h
+        .evidence
+        .tokens
+        .iter()
+        .any(|t| t.listed == "DIMITRI" && t.how == "unmatched"));
+    // Indexed and exhaustive screening agree with initials too.
+    for given in ["D IGOREVICH", "K IGOREVICH", "D I"] {
+        let t = traveller("POPOVSKY", given, None, None);
+        assert_eq!(
+            hit_ids(&s, &t, &low(), false),
+            hit_ids(&s, &t, &low(), true),
+            "{given}"
+        );
+    }
+}
