@@ -688,7 +688,8 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
     }
 }
 
-/// [`retrieve_tokens`] but an initial's weight split (what the retrieval cache holds).
+/// [`retrieve_tokens`] without an initial's weight split (what the retrieval cache
+/// holds).
 fn retrieve_token_matches(index: &Index, q: &mut QueryToken, exhaustive: bool) {
     use crate::hot::{cached, remember, retrieval_key, Retrieved};
     // The exhaustive reference never reads or fills the cache.
@@ -1388,19 +1389,20 @@ fn score_indexed_name(
 /// less left unmatched (see [`score::INITIAL_AGREES_FACTOR`]).
 fn initial_agrees(index: &Index, q: &QueryToken, t: u32) -> bool {
     use crate::index::{ROLE_NAME, ROLE_OPTIONAL};
+    if q.role != ROLE_INITIAL {
+        return false;
+    }
     let Some(info) = index.tables.tokens.get(t as usize) else {
         return false;
     };
-    let first = |f: Option<&String>| f.and_then(|f| f.bytes().next());
-    q.role == ROLE_INITIAL
-        && (info.role == ROLE_NAME || info.role == ROLE_OPTIONAL)
-        && first(q.forms.first()).is_some()
-        && first(q.forms.first())
-            == first(
-                info.forms
-                    .first()
-                    .and_then(|&f| index.tables.forms.get(f as usize)),
-            )
+    let letter = q.forms.first().and_then(|f| f.bytes().next());
+    let listed = info
+        .forms
+        .first()
+        .and_then(|&f| index.tables.forms.get(f as usize));
+    (info.role == ROLE_NAME || info.role == ROLE_OPTIONAL)
+        && letter.is_some()
+        && letter == listed.and_then(|f| f.bytes().next())
 }
 
 /// Whether name `n` could score `floor` against `query`, by the bound of the card filter
