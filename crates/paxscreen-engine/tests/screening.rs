@@ -1273,8 +1273,11 @@ fn an_initial_agreeing_with_the_listed_given_name_costs_less() {
         .tokens
         .iter()
         .any(|t| t.listed == "DIMITRI" && t.how == "unmatched"));
+    // A PNR's initial with its title glued (IGOREVICH DMR) is the initial D.
+    let glued = score("IGOREVICH DMR");
+    assert!((glued - agreeing).abs() < 1e-9, "{glued} vs {agreeing}");
     // Indexed and exhaustive screening agree with initials too.
-    for given in ["D IGOREVICH", "K IGOREVICH", "D I"] {
+    for given in ["D IGOREVICH", "K IGOREVICH", "D I", "IGOREVICH DMR"] {
         let t = traveller("POPOVSKY", given, None, None);
         assert_eq!(
             hit_ids(&s, &t, &low(), false),

@@ -969,18 +969,26 @@ pub fn glide_keys(key: &str) -> Vec<String> {
 // ---------------------------------------------------------------------------------------
 
 /// Strips an AIRIMP title glued to the end of a given-name token (`JOHNMR` -> `JOHN`,
-/// `ANNAMRS` -> `ANNA`, `AHMEDMSTR` -> `AHMED`): MSTR, MISS, MRS, MR, MS, DR. Returns `None`
-/// when there is no such suffix or too little would be left (`AMR` stays `AMR`, `BADR` and
-/// `ALEKSANDR` keep their DR). Expects upper-case A-Z.
+/// `ANNAMRS` -> `ANNA`, `AHMEDMSTR` -> `AHMED`): MSTR, MISS, MRS, MR, MS, DR; also off an
+/// initial (`SMITH/JMR` -> `J`, `JMS` -> `J`, `AMRS` -> `A`). Returns `None` when there is
+/// no such suffix or too little would be left (`AMR` stays `AMR`: a vowel before a glued
+/// MR may be the name AMR, OMR; `BADR` and `ALEKSANDR` keep their DR). Expects upper-case
+/// A-Z.
 pub fn strip_glued_title(token: &str) -> Option<&str> {
     for suf in ["MSTR", "MISS", "MRS", "MR", "MS", "DR"] {
         if let Some(rest) = token.strip_suffix(suf) {
+            let consonant =
+                |r: &str| r.len() == 1 && !r.starts_with(['A', 'E', 'I', 'O', 'U', 'Y']);
             let ok = match suf {
                 // The glued spelling stays a second form, so a wrong strip costs little;
                 // ALEKSANDR / ALEXANDR are left alone.
                 "DR" => rest.len() >= 3 && !rest.ends_with("KSAN") && !rest.ends_with("XAN"),
-                "MS" => rest.len() >= 3 && !rest.ends_with("IA") && !rest.ends_with("DA"),
-                _ => rest.len() >= 2,
+                "MS" => {
+                    (rest.len() >= 3 && !rest.ends_with("IA") && !rest.ends_with("DA"))
+                        || consonant(rest)
+                }
+                "MR" => rest.len() >= 2 || consonant(rest),
+                _ => !rest.is_empty(),
             };
             return if ok { Some(rest) } else { None };
         }

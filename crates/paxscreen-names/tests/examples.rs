@@ -967,6 +967,15 @@ fn glued_titles() {
     assert_eq!(strip_glued_title("BADR"), None);
     assert_eq!(strip_glued_title("ALEKSANDR"), None);
     assert_eq!(strip_glued_title("HASSANDR"), Some("HASSAN"));
+    // An initial with its title glued (SMITH/JMR); a vowel before MR may be AMR, OMR.
+    assert_eq!(strip_glued_title("JMR"), Some("J"));
+    assert_eq!(strip_glued_title("KMS"), Some("K"));
+    assert_eq!(strip_glued_title("AMRS"), Some("A"));
+    assert_eq!(strip_glued_title("EMISS"), Some("E"));
+    assert_eq!(strip_glued_title("OMR"), None);
+    assert_eq!(strip_glued_title("AMS"), None);
+    assert_eq!(strip_glued_title("MR"), None);
+    assert_eq!(strip_glued_title("DR"), None);
     let p = analyze_person("SMITH", "JOHNMR");
     assert_eq!(forms(&p), vec![vec!["JOHN", "JOHNMR"], vec!["SMITH"]]);
     let p = analyze_person("SMITH", "ANNA MARIA MRS");
