@@ -1372,10 +1372,9 @@ fn score_indexed_name(
         .iter()
         .map(|&t| index.tables.tokens[t as usize].unmatched_weight())
         .collect();
-    let q_extra: crate::hot::Weights = query.iter().map(|q| q.initial_extra).collect();
     score::score_name(
         q_weights,
-        &q_extra,
+        |i| query[i].initial_extra,
         &c_weights,
         &c_unmatched,
         |i, j| query[i].sim(tokens[j]).0,
@@ -1782,22 +1781,20 @@ fn make_hit(
         }
         // An initial agreeing with a listed name left unmatched: what it cost, beside
         // that name (which still costs its own weight, in its row below).
-        let agrees = b.score.initials.iter().find(|p| p.q == i);
+        let (listed, how, weight) = match b.score.initials.iter().find(|p| p.q == i) {
+            Some(p) => (token_text(rec.tokens[p.c]), "initial", q.weight),
+            None => (
+                String::new(),
+                How::None.as_str(),
+                q.weight + q.initial_extra,
+            ),
+        };
         tokens.push(TokenMatch {
             traveller: q.forms[0].clone(),
-            listed: agrees.map_or_else(String::new, |p| token_text(rec.tokens[p.c])),
+            listed,
             similarity: 0.0,
-            how: if agrees.is_some() {
-                "initial"
-            } else {
-                How::None.as_str()
-            }
-            .into(),
-            weight: round4(if agrees.is_some() {
-                q.weight
-            } else {
-                q.weight + q.initial_extra
-            }),
+            how: how.into(),
+            weight: round4(weight),
             counts_as: None,
         });
     }

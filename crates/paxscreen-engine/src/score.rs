@@ -277,13 +277,13 @@ pub(crate) struct NameScore {
 /// One-to-one greedy alignment (best similarity x weight first) and the name score.
 /// `sim(i, j)` is the similarity of traveller token i and listed token j; a listed token
 /// left unmatched costs its `c_unmatched` weight (at most its `c_weights` weight). A
-/// traveller token left unmatched costs its `q_weights` weight, plus its `q_extra`
+/// traveller token left unmatched costs its `q_weights` weight, plus its `extra(i)`
 /// unless `agrees(i, j)` with a listed token j also left unmatched (an initial and a
 /// name it begins; each listed token stands for one initial). Every bound on the score
 /// takes `q_weights` alone, so it stays a bound.
 pub(crate) fn score_name(
     q_weights: &[f32],
-    q_extra: &[f32],
+    extra: impl Fn(usize) -> f32,
     c_weights: &[f32],
     c_unmatched: &[f32],
     sim: impl Fn(usize, usize) -> f32,
@@ -326,10 +326,11 @@ pub(crate) fn score_name(
         };
     }
     let mut initials = Vec::new();
-    let mut extra = 0.0f32;
+    let mut extra_cost = 0.0f32;
     let mut c_claimed = c_used;
-    for (i, &e) in q_extra.iter().enumerate() {
-        if e <= 0.0 || i >= 64 || q_used & (1 << i) != 0 {
+    for i in 0..q_weights.len().min(64) {
+        let e = extra(i);
+        if e <= 0.0 || q_used & (1 << i) != 0 {
             continue;
         }
         match (0..c_weights.len().min(64)).find(|&j| c_claimed & (1 << j) == 0 && agrees(i, j)) {
@@ -341,7 +342,7 @@ pub(crate) fn score_name(
                     sim: 0.0,
                 });
             }
-            None => extra += e,
+            None => extra_cost += e,
         }
     }
     let w: f32 = pairs.iter().map(|p| c_weights[p.c]).sum();
@@ -351,7 +352,7 @@ pub(crate) fn score_name(
         .filter(|(i, _)| *i >= 64 || q_used & (1 << i) == 0)
         .map(|(_, w)| w)
         .sum::<f32>()
-        + extra;
+        + extra_cost;
     let uc: f32 = c_unmatched
         .iter()
         .enumerate()
@@ -603,6 +604,8 @@ pub(crate) const DOCUMENT_MATCH_FLOOR: f32 = 0.95;
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     /// [`score_name`] without initials.
     fn plain(
         q_weights: &[f32],
@@ -613,7 +616,7 @@ mod tests {
     ) -> NameScore {
         score_name(
             q_weights,
-            &[],
+            |_| 0.0,
             c_weights,
             c_unmatched,
             sim,
@@ -621,7 +624,6 @@ mod tests {
             |_, _| false,
         )
     }
-    use proptest::prelude::*;
 
     proptest! {
         #[test]
@@ -780,14 +782,22 @@ mod tests {
         let c = [1.0, 1.0];
         let agreeing = score_name(
             &q,
-            &extra,
+            |i| extra[i],
             &c,
             &c,
             sim,
             |_| f32::INFINITY,
             |i, j| i == 0 && j == 0,
         );
-        let other = score_name(&q, &extra, &c, &c, sim, |_| f32::INFINITY, |_, _| false);
+        let other = score_name(
+            &q,
+            |i| extra[i],
+            &c,
+            &c,
+            sim,
+            |_| f32::INFINITY,
+            |_, _| false,
+        );
         let discount = 1.0 - UNINFORMATIVE_DISCOUNT * (1.0 - 1.0 / INFORMATIVE_MASS);
         let want = |traveller_cost: f32| {
             discount / (1.0 + ALPHA_UNMATCHED_TRAVELLER * traveller_cost + BETA_UNMATCHED_LISTED)
@@ -801,7 +811,7 @@ mod tests {
         // one initial only: two initials J J against JOHN SMITH, one agrees.
         let two = score_name(
             &[INITIAL_AGREES_FACTOR, INITIAL_AGREES_FACTOR, 1.0],
-            &[0.75, 0.75, 0.0],
+            |i| [0.75, 0.75, 0.0][i],
             &c,
             &c,
             |i, j| if i == 2 && j == 1 { 1.0 } else { 0.0 },

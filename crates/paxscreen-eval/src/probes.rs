@@ -57,17 +57,10 @@ pub fn perturb(kind: usize, words: &[String], rng: &mut Rng) -> (String, String)
         let (surname, given) = words
             .split_last()
             .map_or((String::new(), &[][..]), |(s, g)| (s.clone(), g));
-        let given: Vec<String> = given
-            .iter()
-            .enumerate()
-            .map(|(i, g)| {
-                if i == 0 {
-                    g.chars().take(1).collect()
-                } else {
-                    g.clone()
-                }
-            })
-            .collect();
+        let mut given = given.to_vec();
+        if let Some(first) = given.first_mut() {
+            *first = first.chars().take(1).collect();
+        }
         return (surname, given.join(" "));
     }
     let mut w: Vec<Vec<u8>> = words.iter().map(|s| s.as_bytes().to_vec()).collect();
