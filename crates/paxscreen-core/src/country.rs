@@ -12,9 +12,15 @@ use std::fmt;
 use std::sync::OnceLock;
 
 /// A country or ICAO travel-document authority, as an upper-case three-letter code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Country([u8; 3]);
+
+/// Serialized as its code, without the `String` a `serde(into)` would allocate.
+impl Serialize for Country {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
 
 /// One row of the country table: alpha-2, alpha-3 and English names in upper case.
 struct CountryRow {

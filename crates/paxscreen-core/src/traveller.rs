@@ -6,8 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Gender as documents state it (ICAO 9303: M, F, X; API `U` reads as X).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Gender {
     /// Male.
     M,
@@ -50,6 +49,13 @@ impl fmt::Display for Gender {
 }
 
 deserialize_from_str!(Gender, "a gender M, F or X", Gender::parse);
+
+/// Serialized as its letter, without the `String` a `serde(into)` would allocate.
+impl Serialize for Gender {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
 
 impl From<Gender> for String {
     fn from(g: Gender) -> String {
