@@ -752,8 +752,9 @@ fn is_vowel(b: u8) -> bool {
 /// MIKHAIL, ZAJCZEVA = ZAITSEVA), and an initial YE / JE keys as E before two
 /// consonants too (YEROFEY = EROFEI, JELISAR = ELIZAR). 44: the article written with E
 /// and assimilated to the sun letter of the next word (EZ-ZAWAHIRI, ER RAHMAN, ES SAYED)
-/// is dropped as AZ, AR, AS are.
-pub const ANALYSIS_VERSION: u32 = 44;
+/// is dropped as AZ, AR, AS are. 45: the Indonesian and Malay SY before a vowel also
+/// keys as SH (BA'ASYIR = BASHIR, HISYAM = HISHAM), outside East Slavic names.
+pub const ANALYSIS_VERSION: u32 = 45;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -2105,6 +2106,9 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
     // A name with an East Slavic ending as English, ICAO and GOST write it (PETROV,
     // MUXINA, KUDRYAVCZEV) may be GOST 7.79 B's: see `gost_reading`.
     let slavic_name = any_word_ends_in(GOST_SLAVIC_CUES);
+    // The same without -IN, -INA, -YN, -YNA, which Arabic names end in too (HUSAIN,
+    // SYARIFUDDIN), and with the Ukrainian -ENKO and -YUK.
+    let surely_slavic_name = any_word_ends_in(SURELY_SLAVIC_CUES);
     for mut t in toks {
         if t.role == TokenRole::Name {
             let k = t.forms.len();
@@ -2267,6 +2271,16 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
             // ... and for a D that is ض or ظ in the names where that is known (FADL =
             // FAZL, RAMADAN = RAMAZAN).
             z_keys.iter().for_each(|z| add_key(z.to_string()));
+            // Indonesian and Malay SY for ش, SH (not in an East Slavic name, whose SY
+            // is С + Ь or С + Я: AFANASYEV, LOSYAKIN, KUSYUK, VASYA IVANOV).
+            if !surely_slavic_name
+                && !german_name
+                && !ends_with_any(f0, &["KIN", "KINA", "GIN", "GINA"])
+            {
+                if let Some(sh) = indonesian_sy_as_sh(f0) {
+                    add_key(variant_key(&sh));
+                }
+            }
             formal_names(f0)
                 .iter()
                 .for_each(|f| add_key(variant_key(f)));
@@ -2322,6 +2336,36 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
     AnalyzedName { tokens }
 }
 
+/// The Indonesian and Malay spelling SY of ش (SH) read as SH: the UN list writes
+/// BA'ASYIR, ROSYID, HISYAM, SYAWAL, AISYAH where English-style spellings write BASHIR,
+/// RASHID, HISHAM, SHAWAL, AISHA (and ASYRAF, MASYHUR for ASHRAF, MASHHUR). An SY
+/// before a vowel, or between a vowel and a consonant (not SYLVIA, where the Y is the
+/// vowel). `None` without one, for SYED / SYEED (SAYYID) and for the Armenian -YAN
+/// (SARGSYAN).
+fn indonesian_sy_as_sh(f: &str) -> Option<String> {
+    let b = f.as_bytes();
+    let at = |i: usize| {
+        b[i] == b'S'
+            && b[i + 1] == b'Y'
+            && (is_vowel(b[i + 2]) || (i > 0 && is_vowel(b[i - 1]) && b[i + 2] != b'Y'))
+    };
+    if b.len() < 4
+        || !(0..b.len() - 2).any(at)
+        || f.starts_with("SYED")
+        || f.starts_with("SYEED")
+        || f.ends_with("YAN")
+    {
+        return None;
+    }
+    let mut out = b.to_vec();
+    for i in 0..b.len() - 2 {
+        if at(i) {
+            out[i + 1] = b'H';
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 /// The key of a name written with an initial YE before a consonant (the Cyrillic Е as
 /// BGN/PCGN writes it) read as ICAO 9303 writes it, E: YEVGENIY -> EVGENIY. `None`
 /// for other names, and where the rest keys to fewer than three consonants: an initial
@@ -2347,6 +2391,12 @@ const GERMAN_SLAVIC_CUES: &[&str] = &[
 /// Endings of East Slavic surnames and patronymics as English, ICAO 9303 and GOST 7.79
 /// write them (five letters or more in all): a name holding one is read for GOST's
 /// letters too (see [`gost_reading`]).
+/// [`GOST_SLAVIC_CUES`] without the endings Arabic names share, with Ukrainian ones.
+const SURELY_SLAVIC_CUES: &[&str] = &[
+    "OV", "EV", "OVA", "EVA", "OVICH", "EVICH", "OVNA", "EVNA", "SKIJ", "SKAJA", "SKIY", "SKAYA",
+    "SKII", "SKAIA", "ENKO", "YUK",
+];
+
 const GOST_SLAVIC_CUES: &[&str] = &[
     "OV", "EV", "OVA", "EVA", "IN", "INA", "YN", "YNA", "OVICH", "EVICH", "OVNA", "EVNA", "SKIJ",
     "SKAJA", "SKIY", "SKAYA", "SKII", "SKAIA",

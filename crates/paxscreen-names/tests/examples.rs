@@ -513,6 +513,32 @@ fn nicknames_meet_their_formal_names_by_key() {
         ("HAFID", "HAFEEZ"),
     ]);
     assert!(!meet("RAED", "REZA"));
+    // The Indonesian and Malay SY for SH, as the UN list writes its Indonesian names.
+    pairs_meet(&[
+        ("BAASYIR", "BASHIR"),
+        ("HISYAM", "HISHAM"),
+        ("SYAWAL", "SHAWAL"),
+        ("AISYAH", "AISHA"),
+        ("ROSYID", "ROSHID"),
+        ("ASYRAF", "ASHRAF"),
+        ("SYARIFUDDIN", "SHARIFUDDIN"),
+    ]);
+    // Not SYED (SAYYID), an Armenian -SYAN, nor SY in an East Slavic name.
+    assert!(!meet("SYED", "SHED"));
+    assert!(!meet("SARGSYAN", "SARGSHAN"));
+    assert!(!meet("LOSYAKIN", "LOSHAKIN"));
+    assert!(!meet("AFANASYEV", "AFANASHEV"));
+    assert!(!meet("SYLVIA", "SHLVIA"));
+    assert!(!meet("KUSYUK", "KUSHUK"));
+    let keys = |n: &str| -> Vec<String> {
+        analyze(n)
+            .tokens
+            .iter()
+            .flat_map(|t| t.keys.clone())
+            .collect()
+    };
+    assert!(!keys("VASYA IVANOV").contains(&paxscreen_names::variant_key("VASHA")));
+    assert!(keys("ASYRAF HUSAIN").contains(&paxscreen_names::variant_key("ASHRAF")));
     assert!(!meet("QAID", "QAZI"));
     // Only as a key: the nickname's spelling stays its own.
     assert_eq!(forms(&analyze("CHUY")), [["CHUY"]]);
