@@ -861,8 +861,15 @@ impl EntryCheck<'_> {
         Conflicts {
             nationality: nationality.map_or(0, u32::from),
             gender: gender.into(),
-            year: t.dob.map_or(0, |d| d.year as i32),
-            year_known: t.dob.is_some(),
+            // A year outside the postings' span (impossible for a traveller) is taken
+            // as unknown: no year conflict, so a looser cut.
+            year: t
+                .dob
+                .and_then(|d| crate::index::BirthYears::offset(d.year.into()))
+                .unwrap_or(0),
+            year_known: t
+                .dob
+                .is_some_and(|d| crate::index::BirthYears::offset(d.year.into()).is_some()),
             delta,
         }
     }
@@ -875,8 +882,8 @@ impl EntryCheck<'_> {
 struct Conflicts {
     nationality: u32,
     gender: u32,
-    /// The birth year, when `year_known`.
-    year: i32,
+    /// The birth year as [`crate::index::BirthYears::offset`] gives it, when `year_known`.
+    year: u8,
     year_known: bool,
     delta: [f32; CLASSES],
 }
@@ -900,7 +907,7 @@ impl Conflicts {
         let other_nat = (self.nationality != 0) & (nat != 0) & (nat != self.nationality);
         // Genders are 1 and 2, 0 for unknown: only 1 against 2 gives 3.
         let other_gender = (gender ^ self.gender) == 3;
-        let other_year = self.year_known & p.years.excludes(self.year);
+        let other_year = self.year_known & p.years.excludes_offset(self.year);
         usize::from(other_nat) | usize::from(other_gender) << 1 | usize::from(other_year) << 2
     }
 }
@@ -958,6 +965,11 @@ fn candidate_names(
     // names itself, so they need not come through here.
     let far_year = entry_check.and_then(EntryCheck::far_year);
     let near_test = far_year.and_then(crate::index::BirthYears::near_test);
+    // `p.years.near(y)`, by byte compares where the year allows.
+    let born_near = |p: &crate::index::HotPosting, y: i32| match near_test {
+        Some(ab) => p.years.near_by(ab),
+        None => p.years.near(y),
+    };
     let floor = needed - NEEDED_MARGIN;
     // Names of entries in conflict with the traveller (another nationality, the other
     // gender) must reach a higher floor (see `EntryCheck::conflicts`): the union reads
@@ -1072,7 +1084,7 @@ fn candidate_names(
                         // Far-born names are skipped before their mark is touched (a
                         // cache miss each), so they are never marked at all; so are
                         // names in conflict too heavy for their floor.
-                        if far_year.is_some_and(|y| !p.years.near(y))
+                        if far_year.is_some_and(|y| !born_near(p, y))
                             || p.weight > cut_b[conflicts.class(p)]
                         {
                             continue;
@@ -1134,7 +1146,7 @@ fn candidate_names(
                     // A short list (in the retrieval's copy) with no entry born near the
                     // traveller holds no candidate: most of them, at 1M names.
                     if list.len() <= INLINE_POSTINGS
-                        && far_year.is_some_and(|y| !list.iter().any(|p| p.years.near(y)))
+                        && far_year.is_some_and(|y| !list.iter().any(|p| born_near(p, y)))
                     {
                         continue;
                     }
@@ -1173,7 +1185,7 @@ fn candidate_names(
                             (None, Some(y)) => block[..under]
                                 .iter()
                                 .enumerate()
-                                .fold(0u64, |m, (i, p)| m | u64::from(p.years.near(y)) << i),
+                                .fold(0u64, |m, (i, p)| m | u64::from(born_near(p, y)) << i),
                             (None, None) => u64::MAX.checked_shr(64 - under as u32).unwrap_or(0),
                         };
                         while born_near != 0 {
