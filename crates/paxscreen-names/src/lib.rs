@@ -753,8 +753,9 @@ fn is_vowel(b: u8) -> bool {
 /// consonants too (YEROFEY = EROFEI, JELISAR = ELIZAR). 44: the article written with E
 /// and assimilated to the sun letter of the next word (EZ-ZAWAHIRI, ER RAHMAN, ES SAYED)
 /// is dropped as AZ, AR, AS are. 45: the Indonesian and Malay SY before a vowel also
-/// keys as SH (BA'ASYIR = BASHIR, HISYAM = HISHAM), outside East Slavic names.
-pub const ANALYSIS_VERSION: u32 = 45;
+/// keys as SH (BA'ASYIR = BASHIR, HISYAM = HISHAM), outside East Slavic names. 46: a
+/// doubled W after a vowel is the consonant, not a diphthong (FAWWAZ = FAWAZ).
+pub const ANALYSIS_VERSION: u32 = 46;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -827,8 +828,13 @@ pub fn variant_key(token: &str) -> String {
                     || (prev_v && is_vowel(next) && !matches!(s[i - 1], b'I' | b'E')))
             }
             // AW before a consonant is a diphthong (FAWZI = FAOUZI, TAWFIK = TAOUFIK).
-            // AWU/AWO: DAWOOD = DAOUD.
-            b'W' => prev_v && ((!is_vowel(next) && next != b'Y') || matches!(next, b'O' | b'U')),
+            // AWU/AWO: DAWOOD = DAOUD. Not before a second W: a doubled W is the
+            // consonant (FAWWAZ = FAWAZ, SHAWWAL = SHAWAL, QAWWAL = KAOUEL).
+            b'W' => {
+                prev_v
+                    && ((!is_vowel(next) && !matches!(next, b'Y' | b'W'))
+                        || matches!(next, b'O' | b'U'))
+            }
             _ => false,
         };
         if is_v {

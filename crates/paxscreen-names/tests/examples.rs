@@ -523,6 +523,17 @@ fn nicknames_meet_their_formal_names_by_key() {
         ("ASYRAF", "ASHRAF"),
         ("SYARIFUDDIN", "SHARIFUDDIN"),
     ]);
+    // A doubled W is the consonant, not the diphthong AW (which keys as U: FAWZI).
+    pairs_meet(&[
+        ("FAWWAZ", "FAWAZ"),
+        ("FAWWAZ", "FAWEZ"),
+        ("SHAWWAL", "SHAWAL"),
+        ("SYAWAL", "SHAWWAL"),
+        ("QAWWAL", "KAOUEL"),
+        ("JAWWAD", "JAWAD"),
+        ("AWWALI", "AWALE"),
+    ]);
+    assert!(!meet("FAWWAZ", "FAWZI"));
     // Not SYED (SAYYID), an Armenian -SYAN, nor SY in an East Slavic name.
     assert!(!meet("SYED", "SHED"));
     assert!(!meet("SARGSYAN", "SARGSHAN"));
