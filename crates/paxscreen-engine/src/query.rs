@@ -1153,17 +1153,28 @@ fn candidate_names(
                     // The heaviest name of this list in zone A, and in either zone; after
                     // an early stop, in either zone and holding none of the stop's pairs.
                     // By conflict class (see `cuts_by_class`).
-                    let (cut_a, cut_b) = match (&zone_after, early) {
-                        (Some(z), Some((s, _))) if j >= zone_taken[i] => {
-                            let (_, _, x, unmatched) = &stops[s];
-                            let (xa, ua) = z.a[i];
-                            (cuts_by_class(value + xa, ua), cuts_by_class(*x, *unmatched))
-                        }
-                        _ => {
-                            let ((xa, ua), (xb, ub)) = (zone.a[i], zone.b[i]);
-                            (cuts_by_class(value + xa, ua), cuts_by_class(value + xb, ub))
-                        }
+                    let after_stop = match (&zone_after, early) {
+                        (Some(z), Some((s, _))) if j >= zone_taken[i] => Some((z, s)),
+                        _ => None,
                     };
+                    let cut_b = match after_stop {
+                        Some((_, s)) => {
+                            let (_, _, x, unmatched) = &stops[s];
+                            cuts_by_class(*x, *unmatched)
+                        }
+                        None => cuts_by_class(value + zone.b[i].0, zone.b[i].1),
+                    };
+                    // A list whose lightest name is past zone B of every class holds no
+                    // candidate (class 0's cut is the loosest): its zone A cuts are not
+                    // needed.
+                    if list.first().is_none_or(|p| p.weight > cut_b[0]) {
+                        continue;
+                    }
+                    let (xa, ua) = match after_stop {
+                        Some((z, _)) => z.a[i],
+                        None => zone.a[i],
+                    };
+                    let cut_a = cuts_by_class(value + xa, ua);
                     // A long list is tested for births near the traveller a block at a
                     // time, from its near spans, before any of its postings is read.
                     let near = near_test
