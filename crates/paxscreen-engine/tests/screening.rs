@@ -268,6 +268,40 @@ fn indexed_and_exhaustive_agree_here() {
 }
 
 #[test]
+fn a_traveller_of_more_than_sixteen_name_parts_is_screened_as_exhaustively() {
+    // The candidate bound keeps up to 16 traveller tokens on the stack and more on the
+    // heap: both must give the exhaustive reference's hits.
+    let s = screener();
+    let opts = ScreenOptions {
+        threshold: 0.05,
+        max_hits: 50,
+    };
+    let filler = [
+        "KARIM", "SALIM", "NABIL", "FARID", "HAMZA", "IDRIS", "JAMAL", "KHALIL", "LUQMAN", "MUNIR",
+        "NASIR", "QASIM", "RASHID", "SAMIR", "TARIQ", "WALID", "ZUHAIR",
+    ];
+    for n in [14, 15, 16, 17] {
+        let given = format!("ABUBAKR {}", filler[..n].join(" "));
+        let t = traveller("ALBAGHDADI", &given, None, None);
+        let a: Vec<_> = s
+            .screen(&t, &opts)
+            .into_iter()
+            .map(|h| (h.entry_id, h.score))
+            .collect();
+        let b: Vec<_> = s
+            .screen_exhaustive(&t, &opts)
+            .into_iter()
+            .map(|h| (h.entry_id, h.score))
+            .collect();
+        assert_eq!(a, b, "{n} filler names");
+        assert!(
+            !a.is_empty(),
+            "{n} filler names: ALBAGHDADI should still meet its entry"
+        );
+    }
+}
+
+#[test]
 fn batch_results_come_back_in_input_order() {
     // The batch screens in name order; each result must still sit at its traveller's
     // place, equal to screening that traveller alone.
