@@ -99,12 +99,25 @@ fn screener() -> Screener {
 
 /// The entry ids of a traveller's hits, best first, indexed or by exhaustive scoring.
 fn hit_ids(s: &Screener, t: &Traveller, opts: &ScreenOptions, exhaustive: bool) -> Vec<String> {
+    hit_scores(s, t, opts, exhaustive)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect()
+}
+
+/// A traveller's hits with their scores, best first, indexed or by exhaustive scoring.
+fn hit_scores(
+    s: &Screener,
+    t: &Traveller,
+    opts: &ScreenOptions,
+    exhaustive: bool,
+) -> Vec<(String, f64)> {
     let hits = if exhaustive {
         s.screen_exhaustive(t, opts)
     } else {
         s.screen(t, opts)
     };
-    hits.into_iter().map(|h| h.entry_id).collect()
+    hits.into_iter().map(|h| (h.entry_id, h.score)).collect()
 }
 
 /// Screening at 0.3, so that near misses show.
@@ -253,17 +266,8 @@ fn indexed_and_exhaustive_agree_here() {
         ("AL ANIZI", "ABDULRAHMAN"),
     ] {
         let t = traveller(sur, given, None, None);
-        let a: Vec<_> = s
-            .screen(&t, &opts)
-            .into_iter()
-            .map(|h| (h.entry_id, h.score))
-            .collect();
-        let b: Vec<_> = s
-            .screen_exhaustive(&t, &opts)
-            .into_iter()
-            .map(|h| (h.entry_id, h.score))
-            .collect();
-        assert_eq!(a, b, "{sur} {given}");
+        let a = hit_scores(&s, &t, &opts, false);
+        assert_eq!(a, hit_scores(&s, &t, &opts, true), "{sur} {given}");
     }
 }
 
@@ -283,17 +287,8 @@ fn a_traveller_of_more_than_sixteen_name_parts_is_screened_as_exhaustively() {
     for n in [14, 15, 16, 17] {
         let given = format!("ABUBAKR {}", filler[..n].join(" "));
         let t = traveller("ALBAGHDADI", &given, None, None);
-        let a: Vec<_> = s
-            .screen(&t, &opts)
-            .into_iter()
-            .map(|h| (h.entry_id, h.score))
-            .collect();
-        let b: Vec<_> = s
-            .screen_exhaustive(&t, &opts)
-            .into_iter()
-            .map(|h| (h.entry_id, h.score))
-            .collect();
-        assert_eq!(a, b, "{n} filler names");
+        let a = hit_scores(&s, &t, &opts, false);
+        assert_eq!(a, hit_scores(&s, &t, &opts, true), "{n} filler names");
         assert!(
             !a.is_empty(),
             "{n} filler names: ALBAGHDADI should still meet its entry"
