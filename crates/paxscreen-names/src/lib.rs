@@ -752,8 +752,9 @@ fn is_vowel(b: u8) -> bool {
 /// MIKHAIL, ZAJCZEVA = ZAITSEVA), and an initial YE / JE keys as E before two
 /// consonants too (YEROFEY = EROFEI, JELISAR = ELIZAR). 44: the article written with E
 /// and assimilated to the sun letter of the next word (EZ-ZAWAHIRI, ER RAHMAN, ES SAYED)
-/// is dropped as AZ, AR, AS are. 45: the Indonesian and Malay SY before a vowel also
-/// keys as SH (BA'ASYIR = BASHIR, HISYAM = HISHAM), outside East Slavic names. 46: a
+/// is dropped as AZ, AR, AS are. 45: the Indonesian and Malay SY before a vowel (or
+/// after one, before a consonant: ASYRAF) also keys as SH (BA'ASYIR = BASHIR, HISYAM =
+/// HISHAM), outside East Slavic names. 46: a
 /// doubled W after a vowel is the consonant, not a diphthong (FAWWAZ = FAWAZ).
 pub const ANALYSIS_VERSION: u32 = 46;
 
@@ -2394,15 +2395,17 @@ const GERMAN_SLAVIC_CUES: &[&str] = &[
     "OW", "EW", "OWA", "EWA", "OWITSCH", "EWITSCH", "OWNA", "EWNA", "OWSKI", "EWSKI",
 ];
 
-/// Endings of East Slavic surnames and patronymics as English, ICAO 9303 and GOST 7.79
-/// write them (five letters or more in all): a name holding one is read for GOST's
-/// letters too (see [`gost_reading`]).
-/// [`GOST_SLAVIC_CUES`] without the endings Arabic names share, with Ukrainian ones.
+/// [`GOST_SLAVIC_CUES`] without the endings Arabic names share (-IN: HUSAIN), with
+/// Ukrainian ones: a name holding one is not read for the Indonesian SY (see
+/// [`indonesian_sy_as_sh`]).
 const SURELY_SLAVIC_CUES: &[&str] = &[
     "OV", "EV", "OVA", "EVA", "OVICH", "EVICH", "OVNA", "EVNA", "SKIJ", "SKAJA", "SKIY", "SKAYA",
     "SKII", "SKAIA", "ENKO", "YUK",
 ];
 
+/// Endings of East Slavic surnames and patronymics as English, ICAO 9303 and GOST 7.79
+/// write them (five letters or more in all): a name holding one is read for GOST's
+/// letters too (see [`gost_reading`]).
 const GOST_SLAVIC_CUES: &[&str] = &[
     "OV", "EV", "OVA", "EVA", "IN", "INA", "YN", "YNA", "OVICH", "EVICH", "OVNA", "EVNA", "SKIJ",
     "SKAJA", "SKIY", "SKAYA", "SKII", "SKAIA",
