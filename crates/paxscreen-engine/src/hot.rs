@@ -393,7 +393,7 @@ pub(crate) fn near_mask(spans: &[[u8; 2]], a: u8, b: u8) -> u64 {
     let mut chunks = spans.chunks_exact(8);
     let mut at = 0;
     for chunk in &mut chunks {
-        // A fixed eight, so that the tests unroll (and vectorize) without a loop.
+        // A fixed eight, so that the tests unroll without a loop.
         let chunk: &[[u8; 2]; 8] = chunk.try_into().expect("chunks of eight");
         let bytes = chunk.map(|[lo, hi]| u8::from((lo <= a) & (hi >= b)));
         let bits = u64::from_le_bytes(bytes).wrapping_mul(0x0102_0408_1020_4080) >> 56;
