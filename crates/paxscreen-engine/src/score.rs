@@ -780,24 +780,12 @@ mod tests {
         let q = [INITIAL_AGREES_FACTOR, 1.0];
         let extra = [1.0 - INITIAL_AGREES_FACTOR, 0.0];
         let c = [1.0, 1.0];
-        let agreeing = score_name(
-            &q,
-            |i| extra[i],
-            &c,
-            &c,
-            sim,
-            |_| f32::INFINITY,
-            |i, j| i == 0 && j == 0,
-        );
-        let other = score_name(
-            &q,
-            |i| extra[i],
-            &c,
-            &c,
-            sim,
-            |_| f32::INFINITY,
-            |_, _| false,
-        );
+        // The same pair scored with the initial agreeing with JOHN, then with nothing.
+        let scored = |agrees: &dyn Fn(usize, usize) -> bool| {
+            score_name(&q, |i| extra[i], &c, &c, sim, |_| f32::INFINITY, agrees)
+        };
+        let agreeing = scored(&|i, j| i == 0 && j == 0);
+        let other = scored(&|_, _| false);
         let discount = 1.0 - UNINFORMATIVE_DISCOUNT * (1.0 - 1.0 / INFORMATIVE_MASS);
         let want = |traveller_cost: f32| {
             discount / (1.0 + ALPHA_UNMATCHED_TRAVELLER * traveller_cost + BETA_UNMATCHED_LISTED)
