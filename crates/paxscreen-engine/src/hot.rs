@@ -247,12 +247,16 @@ pub(crate) fn retrieval_key(
     keys: &[String],
     role: u8,
     truncatable: bool,
+    exact_only: bool,
 ) -> String {
     use std::fmt::Write;
     let mut k = String::with_capacity(64);
     let _ = write!(k, "{index:x}:");
     k.push(char::from(b'0' + role));
     k.push(if truncatable { 'T' } else { 'F' });
+    if exact_only {
+        k.push('E');
+    }
     for f in forms {
         k.push('|');
         k.push_str(f);

@@ -1,7 +1,7 @@
 //! Screening one traveller: analyse the name, retrieve the listed tokens each traveller
 //! token can meet, keep the names that can still reach the threshold, score them.
 
-use crate::index::{deletion_lookup, query_deletions, Index, ROLE_INITIAL};
+use crate::index::{deletion_lookup, query_deletions, Index, ROLE_CONNECTOR, ROLE_INITIAL};
 use crate::score::{self, How, NameScore};
 use crate::ScreenOptions;
 use fst::{Automaton, IntoStreamer, Streamer};
@@ -15,6 +15,8 @@ pub(crate) struct QueryToken {
     pub keys: Vec<String>,
     pub role: u8,
     pub truncatable: bool,
+    /// Meets listed tokens only as spelled (see [`SHORT_PIECE`]).
+    pub exact_only: bool,
     /// (listed token id, similarity, how), sorted by token id; similarity > 0 only.
     /// Shared with the retrieval cache and the other readings of the name, not copied.
     pub matches: std::sync::Arc<[(u32, f32, How)]>,
@@ -75,6 +77,13 @@ impl QueryToken {
         }
     }
 }
+
+/// A piece of a glued token this short (`SAWSAN` as SAW + SAN, `LEAH` as LE + AH) meets
+/// listed tokens only as spelled: a million-name list holds most syllables, and a split
+/// that happens to find two of them, each then meeting a listed name by variant or typo
+/// (SAN ~ THEIN, LE ~ LI), made innocent names reach listed ones. A connector is still
+/// met by typo (BUKHATTALAH as BU + KHATTALAH, BU for ABU).
+const SHORT_PIECE: usize = 3;
 
 /// (similarity x listed weight, listed token, length of the token's posting list).
 pub(crate) type Valued = (f32, u32, u32);
@@ -216,6 +225,7 @@ struct Split {
 fn query_token(tok: paxscreen_names::NameToken, truncatable: bool) -> QueryToken {
     QueryToken {
         truncatable,
+        exact_only: false,
         role: crate::index::role_code(tok.role),
         forms: tok.forms,
         keys: tok.keys,
@@ -243,6 +253,8 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
     let mut plain = Vec::new();
     let mut words: Vec<String> = Vec::new();
     let mut any_split = false;
+    // Pieces of a split so short that the list holds them by chance (see [`SHORT_PIECE`]).
+    let mut short_pieces: Vec<String> = Vec::new();
     // The first token with a glued suffix to split off, and its parts (see
     // [`suffix_split`]).
     let mut unsuffixed: Option<(usize, [String; 2])> = None;
@@ -270,6 +282,14 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
         match pieces {
             Some(split) => {
                 any_split = true;
+                short_pieces.extend(
+                    split
+                        .pieces
+                        .iter()
+                        .chain(split.alternative.iter().flatten())
+                        .filter(|p| p.len() <= SHORT_PIECE)
+                        .cloned(),
+                );
                 if split.prefix {
                     truncated_piece = split.pieces.last().cloned();
                 }
@@ -298,22 +318,22 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
     }
     // A reading from words: analysed again as one name, so that structure across them
     // applies (HAFIZABDUL RAUF -> HAFIZ ABDULRAUF), its tokens reused or retrieved.
-    let read = |words: &[String], truncated: Option<&str>| {
+    let read = |words: &[String], truncated: Option<&str>, short: &[String]| {
         let analysed = paxscreen_names::analyze(&words.join(" "));
-        reuse_or_retrieve(index, &plain, analysed, exhaustive, truncated)
+        reuse_or_retrieve(index, &plain, analysed, exhaustive, truncated, short)
     };
     let cut = truncated_piece.as_deref();
-    let split = any_split.then(|| read(&words, cut));
-    let split_other = alternative.map(|words| read(&words, cut));
+    let split = any_split.then(|| read(&words, cut, &short_pieces));
+    let split_other = alternative.map(|words| read(&words, cut, &short_pieces));
     let primaries: Vec<&str> = plain.iter().map(|q| q.forms[0].as_str()).collect();
     let joined = paxscreen_names::abd_joined_reading(&t.surname, &t.given_names, &primaries)
-        .map(|alt| reuse_or_retrieve(index, &plain, alt, exhaustive, None));
-    let glued = connector_glued_words(index, &plain).map(|words| read(&words, None));
-    let pair_glued = glued_pair_words(index, &plain).map(|words| read(&words, None));
+        .map(|alt| reuse_or_retrieve(index, &plain, alt, exhaustive, None, &[]));
+    let glued = connector_glued_words(index, &plain).map(|words| read(&words, None, &[]));
+    let pair_glued = glued_pair_words(index, &plain).map(|words| read(&words, None, &[]));
     let unsuffixed = unsuffixed.map(|(at, parts)| {
         let mut words: Vec<String> = plain.iter().map(|q| q.forms[0].clone()).collect();
         words.splice(at..=at, parts);
-        read(&words, None)
+        read(&words, None, &[])
     });
     let mut readings = vec![plain];
     readings.extend(split);
@@ -431,6 +451,7 @@ fn reuse_or_retrieve(
     alt: paxscreen_names::AnalyzedName,
     exhaustive: bool,
     truncated: Option<&str>,
+    short_pieces: &[String],
 ) -> Vec<QueryToken> {
     alt.tokens
         .into_iter()
@@ -438,7 +459,9 @@ fn reuse_or_retrieve(
             Some(q) => q.clone(),
             None => {
                 let cut_short = truncated.is_some_and(|t| tok.forms[0] == t);
+                let exact_only = short_pieces.contains(&tok.forms[0]);
                 let mut p = query_token(tok, cut_short);
+                p.exact_only = exact_only;
                 retrieve_tokens(index, &mut p, exhaustive);
                 p
             }
@@ -693,8 +716,16 @@ fn retrieve_tokens(index: &Index, q: &mut QueryToken, exhaustive: bool) {
 fn retrieve_token_matches(index: &Index, q: &mut QueryToken, exhaustive: bool) {
     use crate::hot::{cached, remember, retrieval_key, Retrieved};
     // The exhaustive reference never reads or fills the cache.
-    let key =
-        (!exhaustive).then(|| retrieval_key(index.id, &q.forms, &q.keys, q.role, q.truncatable));
+    let key = (!exhaustive).then(|| {
+        retrieval_key(
+            index.id,
+            &q.forms,
+            &q.keys,
+            q.role,
+            q.truncatable,
+            q.exact_only,
+        )
+    });
     if let Some(key) = &key {
         if let Some(r) = cached(key) {
             q.matches = r.matches;
@@ -707,7 +738,7 @@ fn retrieve_token_matches(index: &Index, q: &mut QueryToken, exhaustive: bool) {
         }
     }
     let (kids, elided) = key_ids(index, q);
-    let matches = if exhaustive {
+    let mut matches: Vec<(u32, f32, How)> = if exhaustive {
         (0..index.tables.tokens.len() as u32)
             .filter_map(|t| {
                 let (s, how) = token_similarity(index, q, (&kids, &elided), t);
@@ -717,6 +748,11 @@ fn retrieve_token_matches(index: &Index, q: &mut QueryToken, exhaustive: bool) {
     } else {
         indexed_matches(index, q, (&kids, &elided))
     };
+    if q.exact_only {
+        matches.retain(|m| {
+            m.2 == How::Exact || index.tables.tokens[m.0 as usize].role == ROLE_CONNECTOR
+        });
+    }
     let weight_of = |t: u32| index.tables.tokens[t as usize].weight;
     q.own_weight = matches
         .iter()
