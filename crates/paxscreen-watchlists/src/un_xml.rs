@@ -278,6 +278,8 @@ fn individual(
         &["FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME"]
             .iter()
             .map(|f| node.text_of(f))
+            // `na` (not applicable) fills an empty part: TAi.153's FOURTH_NAME.
+            .filter(|part| !["na", "n/a"].contains(&part.trim().to_ascii_lowercase().as_str()))
             .collect::<Vec<_>>()
             .join(" "),
     );
@@ -488,7 +490,8 @@ fn year_spec(year: u16) -> Result<DobSpec, String> {
 /// - one word in parentheses after a word, its other spelling: `Lom-ali Butayev
 ///   (Butaev)` is also `Lom-ali Butaev`; before the name, a title: `(Sheikh) Musa Hilal`;
 /// - notes: `(COMBAT NAME)`, `(birth name)`, `(previously listed as)`, `(third)`,
-///   `(false identity related to ... 6910275240086 ...)`, `, born 1 Jan. 1953`: dropped;
+///   `(false identity related to ... 6910275240086 ...)`, `, born 1 Jan. 1953`,
+///   ` born in 1963`: dropped;
 /// - names enumerated `a) ... b) ...`, and a stray `)`.
 ///
 /// Read as they stand, these became names such as `Abu Bakr al-Baghdadi)` in hits, and
@@ -541,8 +544,13 @@ pub(crate) fn alias_names(text: &str) -> Vec<(String, bool)> {
                 _ => outside.push(c),
             }
         }
-        // A date of birth written into the name: `..., born 1 Jan. 1953`.
-        if let Some(at) = outside.find(", born ") {
+        // A date or place of birth written into the name: `..., born 1 Jan. 1953`,
+        // `... born in 1963`.
+        if let Some(at) = [", born ", " born in ", " born on "]
+            .iter()
+            .filter_map(|m| outside.find(m))
+            .min()
+        {
             outside.truncate(at);
         }
         let words: Vec<&str> = outside.split_whitespace().collect();
@@ -711,6 +719,7 @@ mod tests {
             ("Abu (Bakr", vec!["Abu", "Bakr"]),
             ("Abu Bakr ()", vec!["Abu Bakr"]),
             ("Abu Bakr, born in Kandahar (Bakar)", vec!["Abu Bakr"]),
+            ("Mohammad Ishaq Akhund born in 1963", vec!["Mohammad Ishaq Akhund"]),
             ("((", vec![]),
             ("", vec![]),
         ] {

@@ -93,7 +93,7 @@ fn un_2026_05_08() {
     for e in &l.entries {
         for n in &e.names {
             assert!(
-                !n.name.contains(['(', ')']) && !n.name.contains(", born"),
+                !n.name.contains(['(', ')']) && !n.name.contains(" born "),
                 "{}: {}",
                 e.id,
                 n.name
@@ -103,6 +103,11 @@ fn un_2026_05_08() {
     let e = entry(&l.entries, "QDi.309");
     assert!(names(e, NameQuality::Good).contains(&"Abdullah Sindhi"));
     assert!(names(e, NameQuality::OriginalScript).contains(&"عبدالله السندي"));
+    // `na` fills an empty name part.
+    assert_eq!(
+        entry(&l.entries, "TAi.153").primary_name(),
+        "FAIZULLAH KHAN NOORZAI"
+    );
 
     // QDi.335: four name parts joined; its aliases, good and low.
     let e = entry(&l.entries, "QDi.335");
