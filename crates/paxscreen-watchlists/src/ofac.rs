@@ -110,7 +110,7 @@ pub fn read_with_stats(
             list: "OFAC-SDN".into(),
             ..Default::default()
         };
-        push_name(&mut e.names, &name, NameQuality::Primary);
+        push_names(&mut e.names, &name, NameQuality::Primary);
         let remarks = null(&fields[11]);
         let mut warn = |w: String| {
             out.warnings
@@ -161,7 +161,7 @@ pub fn read_with_stats(
                     continue;
                 }
             };
-            if push_name(&mut out.entries[i].names, &reorder(null(&f[3])), quality) {
+            if push_names(&mut out.entries[i].names, &reorder(null(&f[3])), quality) {
                 stats.alt_aliases += 1;
             }
         }
@@ -244,6 +244,29 @@ fn null(field: &str) -> &str {
 }
 
 const SUFFIXES: [&str; 6] = ["JR.", "SR.", "JR", "SR", "II", "III"];
+
+/// [`push_name`], reading parentheses as the UN reader does
+/// ([`crate::un_xml::alias_names`]): `Ahmad (Ahmed) SANTOS` is also `Ahmed SANTOS`, and
+/// `Lt. Col. (Rtd). Abd Manaf KASMURI` loses the note. True when a name was added.
+fn push_names(
+    names: &mut Vec<paxscreen_core::ListedName>,
+    name: &str,
+    quality: NameQuality,
+) -> bool {
+    if !name.contains(['(', ')']) {
+        return push_name(names, name, quality);
+    }
+    let mut added = false;
+    for (n, script) in crate::un_xml::alias_names(name) {
+        let q = if script {
+            NameQuality::OriginalScript
+        } else {
+            quality
+        };
+        added |= push_name(names, &n, q);
+    }
+    added
+}
 
 /// `SURNAME, Given` -> `Given SURNAME`; a generational suffix after a second comma
 /// (`DELOS REYES, Feliciano Semborio, Jr.`) goes last. Names without a comma are kept.
@@ -328,7 +351,7 @@ fn parse_remarks(
                     let quoted = rest.trim();
                     let inner = quoted.strip_prefix('\'').unwrap_or(quoted);
                     let inner = inner.strip_suffix('\'').unwrap_or(inner);
-                    if push_name(&mut e.names, &reorder(inner), quality) {
+                    if push_names(&mut e.names, &reorder(inner), quality) {
                         stats.remark_aliases += 1;
                     }
                 }

@@ -505,6 +505,8 @@ pub(crate) fn alias_names(text: &str) -> Vec<(String, bool)> {
         // (A parenthesis or `;` nested in a group, never seen in a list, goes too.)
         let name = name.replace(['(', ')', ';'], " ");
         let name = collapse_ws(name.trim_matches(|c: char| c.is_whitespace() || c == ','));
+        // The full stop of a dropped note: `Lt. Col. (Rtd). Abd`.
+        let name = name.replace(" . ", " ");
         if name.chars().any(char::is_alphabetic) && !out.iter().any(|(n, _)| *n == name) {
             let script = mixed && !name.chars().any(|c| c.is_ascii_alphabetic());
             out.push((name, script));
@@ -617,6 +619,9 @@ const ALIAS_NOTE_WORDS: &[&str] = &[
     "combat",
     "nickname",
     "nom",
+    "rtd",
+    "retd",
+    "retired",
 ];
 
 fn is_alias_note(content: &str) -> bool {
@@ -720,6 +725,9 @@ mod tests {
             ("Abu Bakr ()", vec!["Abu Bakr"]),
             ("Abu Bakr, born in Kandahar (Bakar)", vec!["Abu Bakr"]),
             ("Mohammad Ishaq Akhund born in 1963", vec!["Mohammad Ishaq Akhund"]),
+            // OFAC's, read the same way.
+            ("Ahmad (Ahmed) SANTOS", vec!["Ahmad SANTOS", "Ahmed SANTOS"]),
+            ("Lt. Col. (Rtd). Abd Manaf KASMURI", vec!["Lt. Col. Abd Manaf KASMURI"]),
             ("((", vec![]),
             ("", vec![]),
         ] {

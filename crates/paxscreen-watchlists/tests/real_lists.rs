@@ -278,6 +278,23 @@ fn ofac_sdn_with_alt() {
     let e = entry(&l.entries, "OFAC-7821");
     assert_eq!(e.primary_name(), "Hector Luis PALMA SALAZAR");
     assert_eq!(e.dobs.len(), 3);
+
+    // Parentheses as the UN reader reads them: another spelling, a note.
+    let all = |id: &str| -> Vec<String> {
+        entry(&l.entries, id)
+            .names
+            .iter()
+            .map(|n| n.name.clone())
+            .collect()
+    };
+    let santos = all("OFAC-10929");
+    assert_eq!(santos[..2], ["Ahmad SANTOS", "Ahmed SANTOS"]);
+    assert!(all("OFAC-7934").contains(&"Lt. Col. Abd Manaf KASMURI".to_string()));
+    assert!(l
+        .entries
+        .iter()
+        .flat_map(|e| &e.names)
+        .all(|n| !n.name.contains(['(', ')'])));
 }
 
 #[test]
