@@ -1361,3 +1361,38 @@ fn short_pieces_of_a_glued_token_meet_listed_names_only_as_spelled() {
     assert_eq!(id, "B7");
     assert!(score > 0.95, "{score}");
 }
+
+/// A traveller spelling that the list holds as a name of its own (GORAN) meets another
+/// listed name one letter away (ZORAN) at 0.95 of the typo's similarity: it is less
+/// likely a typing error than a spelling no one is listed under.
+#[test]
+fn a_typo_from_a_listed_spelling_counts_less() {
+    let zoran = entry("Z1", &["Zoran PETROVIC"], None, None);
+    let goran = entry("G1", &["Goran MARKOVIC"], None, None);
+    let sim = |s: &Screener| {
+        let hits = s.screen(&traveller("PETROVIC", "GORAN", None, None), &low());
+        let h = hits.iter().find(|h| h.entry_id == "Z1").expect("Z1 met");
+        let row = h
+            .evidence
+            .tokens
+            .iter()
+            .find(|t| t.traveller == "GORAN")
+            .expect("GORAN row");
+        assert_eq!((row.listed.as_str(), row.how.as_str()), ("ZORAN", "typo"));
+        (row.similarity, h.score)
+    };
+    let unknown = sim(&with_filler(
+        vec![zoran.clone()],
+        "Ivan",
+        ["Petrov", "Sidorov", "Smirnov"],
+    ));
+    let known = sim(&with_filler(
+        vec![zoran, goran],
+        "Ivan",
+        ["Petrov", "Sidorov", "Smirnov"],
+    ));
+    // One edit in five letters: 1 - 1/7.
+    assert!((unknown.0 - 6.0 / 7.0).abs() < 1e-3, "{unknown:?}");
+    assert!((known.0 - 0.95 * 6.0 / 7.0).abs() < 1e-3, "{known:?}");
+    assert!(known.1 < unknown.1, "{known:?} {unknown:?}");
+}
