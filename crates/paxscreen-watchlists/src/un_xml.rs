@@ -284,12 +284,15 @@ fn individual(
             .join(" "),
     );
     push_name(&mut e.names, &primary, NameQuality::Primary);
+    // What the aliases say about themselves (`COMBAT NAME`, `false identity ...`): kept
+    // in the remarks, ahead of the comments, for the officer who reviews a hit.
+    let mut notes: Vec<String> = Vec::new();
     for alias in node.all("INDIVIDUAL_ALIAS") {
         let quality = match alias.text_of("QUALITY") {
             "Good" => NameQuality::Good,
             _ => NameQuality::Low,
         };
-        for (name, script) in alias_names(alias.text_of("ALIAS_NAME")) {
+        for (name, script) in alias_names_and_notes(alias.text_of("ALIAS_NAME"), &mut notes) {
             // An entry without a primary name keeps its first alias as the primary.
             let q = if e.names.is_empty() {
                 NameQuality::Primary
@@ -380,7 +383,15 @@ fn individual(
     e.gender = Gender::parse(node.text_of("GENDER"))
         .ok()
         .or_else(|| gender_in_comments(&comments));
-    e.remarks = truncate_chars(&comments, REMARKS_MAX);
+    e.remarks = if notes.is_empty() {
+        truncate_chars(&comments, REMARKS_MAX)
+    } else {
+        let notes = format!("Alias notes: {}.", notes.join("; "));
+        truncate_chars(
+            collapse_ws(&format!("{notes} {comments}")).as_str(),
+            REMARKS_MAX,
+        )
+    };
     Ok(e)
 }
 
@@ -498,6 +509,13 @@ fn year_spec(year: u16) -> Result<DobSpec, String> {
 /// mixed names (`عبدالله السندي (Abdullah Sindhi)`, `EL PARA (COMBAT NAME)`) whose
 /// extra tokens kept a traveller named exactly `Abdullah Sindhi` under the threshold.
 pub(crate) fn alias_names(text: &str) -> Vec<(String, bool)> {
+    alias_names_and_notes(text, &mut Vec::new())
+}
+
+/// [`alias_names`], with the notes it drops pushed onto `notes` as `NAME: note`, so
+/// that they can go into the entry's remarks instead of vanishing (`EL PARA: COMBAT
+/// NAME`).
+pub(crate) fn alias_names_and_notes(text: &str, notes: &mut Vec<String>) -> Vec<(String, bool)> {
     let mut out: Vec<(String, bool)> = Vec::new();
     // `mixed`: the name came out of an alias that held parentheses, where one part is
     // usually the other script's; a whole alias keeps the list's quality.
@@ -548,11 +566,14 @@ pub(crate) fn alias_names(text: &str) -> Vec<(String, bool)> {
         }
         // A date or place of birth written into the name: `..., born 1 Jan. 1953`,
         // `... born in 1963`.
+        let mut dropped: Vec<String> = Vec::new();
         if let Some(at) = [", born ", " born in ", " born on "]
             .iter()
             .filter_map(|m| outside.find(m))
             .min()
         {
+            let born = outside[at..].trim_start_matches(',').trim();
+            dropped.push(collapse_ws(born));
             outside.truncate(at);
         }
         let words: Vec<&str> = outside.split_whitespace().collect();
@@ -569,6 +590,9 @@ pub(crate) fn alias_names(text: &str) -> Vec<(String, bool)> {
             {
                 script_names.push(rest.to_string());
             } else if is_alias_note(content) {
+                if !content.is_empty() {
+                    dropped.push(collapse_ws(content));
+                }
                 continue;
             } else if !content.contains(char::is_whitespace)
                 && content.chars().any(|c| c.is_ascii_alphabetic())
@@ -589,6 +613,9 @@ pub(crate) fn alias_names(text: &str) -> Vec<(String, bool)> {
             }
         }
         let mixed = !groups.is_empty();
+        if !dropped.is_empty() {
+            notes.push(format!("{}: {}", words.join(" "), dropped.join("; ")));
+        }
         match title {
             Some(t) => push(&format!("{t} {}", words.join(" ")), mixed),
             None => push(&words.join(" "), mixed),
@@ -733,6 +760,25 @@ mod tests {
         ] {
             assert_eq!(latin(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn alias_notes_are_kept_aside() {
+        let mut notes = Vec::new();
+        for text in [
+            "EL PARA (COMBAT NAME)",
+            "Safia Farkash Mohammed Al-Hadad, born 1 Jan. 1953 (Oman passport no.03825239)",
+            "Jin Tiesan (金铁三)",
+        ] {
+            alias_names_and_notes(text, &mut notes);
+        }
+        assert_eq!(
+            notes,
+            [
+                "EL PARA: COMBAT NAME",
+                "Safia Farkash Mohammed Al-Hadad: born 1 Jan. 1953; Oman passport no.03825239"
+            ]
+        );
     }
 
     proptest::proptest! {

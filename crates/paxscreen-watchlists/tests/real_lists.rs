@@ -103,6 +103,16 @@ fn un_2026_05_08() {
     let e = entry(&l.entries, "QDi.309");
     assert!(names(e, NameQuality::Good).contains(&"Abdullah Sindhi"));
     assert!(names(e, NameQuality::OriginalScript).contains(&"عبدالله السندي"));
+    // The notes dropped from alias names go into the remarks, first.
+    let e = entry(&l.entries, "QDi.152");
+    assert!(
+        e.remarks.starts_with("Alias notes: EL PARA: COMBAT NAME."),
+        "{}",
+        e.remarks
+    );
+    assert!(entry(&l.entries, "QDi.057")
+        .remarks
+        .contains("Abdel Ilah Sabri: false identity related to fraudulent South African"));
     // `na` fills an empty name part.
     assert_eq!(
         entry(&l.entries, "TAi.153").primary_name(),
