@@ -182,5 +182,8 @@ pub fn write_explanation(out: &mut impl Write, h: &Hit, indent: &str) -> std::io
     for a in &e.adjustments {
         writeln!(out, "{indent}  {a}")?;
     }
+    if !h.remarks.is_empty() {
+        writeln!(out, "{indent}  remarks: {}", h.remarks)?;
+    }
     Ok(())
 }

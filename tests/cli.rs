@@ -118,6 +118,16 @@ fn screen_jsonl_has_every_traveller_once_in_order_with_the_expected_hits() {
     let score = hit["score"].as_f64().unwrap();
     assert!((0.8..=1.0).contains(&score), "{score}");
     assert_eq!(hit["evidence"]["dob"], "exact");
+    // The entry's remarks come with the hit (INTERFACES.md: "carried to hits").
+    let entry = hit["entry_id"].as_str().unwrap();
+    let listed = std::fs::read_to_string(demo("watchlist.csv")).unwrap();
+    let remarks = listed
+        .lines()
+        .find(|l| l.starts_with(&format!("{entry},")))
+        .and_then(|l| l.rsplit(',').next())
+        .unwrap();
+    assert!(!remarks.is_empty());
+    assert_eq!(hit["remarks"], remarks);
 }
 
 #[test]

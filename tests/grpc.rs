@@ -234,7 +234,10 @@ async fn bad_travellers_get_their_own_error() {
         resp.results[3].error
     );
     assert_eq!(hit_ids(&resp.results[0]), ["QDi.325"]);
+    // The entry's remarks come with the hit; T-2 has none.
+    assert_eq!(resp.results[0].hits[0].remarks, "test entry");
     assert_eq!(hit_ids(&resp.results[4]), ["T-2"]);
+    assert_eq!(resp.results[4].hits[0].remarks, "");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -160,6 +160,11 @@ pub struct Hit {
     pub matched_name: String,
     /// Why.
     pub evidence: Evidence,
+    /// The entry's remarks as the list gives them (first 500 characters), for the
+    /// officer who reviews the hit: what the person is listed for, aliases' notes,
+    /// places. Left out of the JSON when the list gives none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub remarks: String,
 }
 
 #[cfg(test)]

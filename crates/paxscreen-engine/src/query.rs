@@ -1892,6 +1892,7 @@ fn make_hit(
         list: e.list.clone(),
         score: round4(total),
         matched_name: e.names[rec.name as usize].name.clone(),
+        remarks: e.remarks.clone(),
         evidence: Evidence {
             name: round4(b.score.score),
             dob,

@@ -105,6 +105,7 @@ pub(crate) fn hit_to_pb(h: &Hit) -> pb::Hit {
         list: h.list.clone(),
         score: h.score,
         matched_name: h.matched_name.clone(),
+        remarks: h.remarks.clone(),
         evidence: Some(pb::Evidence {
             name: e.name,
             dob: e.dob.as_str().to_string(),
@@ -252,6 +253,7 @@ mod tests {
             list: "UN".into(),
             score: 0.9,
             matched_name: "X".into(),
+            remarks: "Listed for financing.".into(),
             evidence: Evidence {
                 name: 0.95,
                 dob: DobEvidence::PartialConflict,
@@ -262,6 +264,7 @@ mod tests {
                 adjustments: vec!["dob partial_conflict -0.05".into()],
             },
         };
+        assert_eq!(hit_to_pb(&hit).remarks, "Listed for financing.");
         let e = hit_to_pb(&hit).evidence.unwrap();
         assert_eq!(
             (
