@@ -96,10 +96,11 @@ const TRUNCATION_LENGTH: usize = 28;
 /// (PNR given names lose their spaces: `SERGEYANATOLYEVICH`, `HUSAMMUHAMMADAMIN`):
 /// the splits with the fewest pieces, each a form of the watchlist dictionary of 2+
 /// letters (an article only before another piece), a connector or an ABD
-/// (`CHIHEBBENMOHAMED`, `HAFIZABDUL`). Of several such splits, two are returned: the
-/// one found first (cuts as early as possible) and, when it differs, the one whose
-/// shortest piece is longest: the list may hold both `AA` + `MIRALI` and `AAMIR` +
-/// `ALI`, or `SU` + `KWANG` and `SUK` + `WANG`, and screening keeps the better reading.
+/// (`CHIHEBBENMOHAMED`, `HAFIZABDUL`). Of several such splits, up to three are
+/// returned: the one found first (cuts as early as possible) and, when they differ, the
+/// one whose shortest piece is longest and the one whose last cut is latest: the list
+/// may hold both `AA` + `MIRALI` and `AAMIR` + `ALI`, `SU` + `KWANG` and `SUK` + `WANG`,
+/// or `SON` + `GUN` and `SONG` + `UN`, and screening keeps the better reading.
 /// `None` when the token is itself a listed form or cannot be split.
 ///
 /// A `truncatable` token (the last given name of a name long enough to have been cut
@@ -130,8 +131,11 @@ fn split_glued(index: &Index, form: &str, truncatable: bool) -> Option<Split> {
                     || paxscreen_names::is_structure_word(piece))
         })
     };
-    let mut splits: Vec<(Vec<String>, bool)> = Vec::with_capacity(2);
-    for longest_shortest in [false, true] {
+    let mut splits: Vec<(Vec<String>, bool)> = Vec::with_capacity(3);
+    // Three orders among the splits with the fewest pieces: cuts as early as possible;
+    // the shortest piece longest; the last cut as late as possible (a glued Korean
+    // given name: SONGUN is SON + GUN first, SONG + UN last).
+    for (longest_shortest, latest) in [(false, false), (true, false), (false, true)] {
         // best[i] = (pieces, previous cut, shortest piece) for the prefix form[..i].
         let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; n + 1];
         best[0] = Some((0, 0, usize::MAX));
@@ -142,7 +146,8 @@ fn split_glued(index: &Index, form: &str, truncatable: bool) -> Option<Split> {
             for (j, slot) in best.iter_mut().enumerate().skip(i + MIN_PIECE) {
                 let candidate = (pieces + 1, i, shortest.min(j - i));
                 let better = slot.is_none_or(|(p, _, s)| {
-                    candidate.0 < p || (longest_shortest && candidate.0 == p && candidate.2 > s)
+                    candidate.0 < p
+                        || (candidate.0 == p && ((longest_shortest && candidate.2 > s) || latest))
                 });
                 if better && is_piece(i, j) {
                     *slot = Some(candidate);
@@ -200,7 +205,7 @@ fn split_glued(index: &Index, form: &str, truncatable: bool) -> Option<Split> {
             .windows(2)
             .map(|w| form[w[0]..w[1]].to_string())
             .collect();
-        if splits.first().is_none_or(|s| s.0 != pieces) {
+        if splits.iter().all(|s| s.0 != pieces) {
             splits.push((pieces, prefix));
         }
     }
@@ -209,7 +214,7 @@ fn split_glued(index: &Index, form: &str, truncatable: bool) -> Option<Split> {
     Some(Split {
         pieces,
         prefix,
-        alternative: splits.next().map(|s| s.0),
+        alternatives: splits.map(|s| s.0).collect(),
     })
 }
 
@@ -218,8 +223,8 @@ struct Split {
     pieces: Vec<String>,
     /// The last piece only begins a listed form (a name cut short).
     prefix: bool,
-    /// The other split with as few pieces, when there is one (the same last piece).
-    alternative: Option<Vec<String>>,
+    /// The other splits with as few pieces (at most two), when there are.
+    alternatives: Vec<Vec<String>>,
 }
 
 fn query_token(tok: paxscreen_names::NameToken, truncatable: bool) -> QueryToken {
@@ -260,8 +265,9 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
     let mut unsuffixed: Option<(usize, [String; 2])> = None;
     // The last piece of a glued token cut short (see [`split_glued`]): a prefix.
     let mut truncated_piece: Option<String> = None;
-    // The words with the other split of a glued token, when one has two.
-    let mut alternative: Option<Vec<String>> = None;
+    // The words with the second (then the third) split of a glued token, when one has
+    // more than one.
+    let mut alternatives: [Option<Vec<String>>; 2] = [None, None];
     for mut q in analyse_traveller(t) {
         retrieve_tokens(index, &mut q, exhaustive);
         let exact = q.matches.iter().any(|m| m.2 == How::Exact);
@@ -286,29 +292,31 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
                     split
                         .pieces
                         .iter()
-                        .chain(split.alternative.iter().flatten())
+                        .chain(split.alternatives.iter().flatten())
                         .filter(|p| p.len() <= SHORT_PIECE)
                         .cloned(),
                 );
                 if split.prefix {
                     truncated_piece = split.pieces.last().cloned();
                 }
-                match split.alternative {
-                    Some(other) => {
-                        alternative
-                            .get_or_insert_with(|| words.clone())
-                            .extend(other);
-                    }
-                    None => {
-                        if let Some(a) = alternative.as_mut() {
-                            a.extend(split.pieces.iter().cloned());
+                for (k, alternative) in alternatives.iter_mut().enumerate() {
+                    match split.alternatives.get(k) {
+                        Some(other) => {
+                            alternative
+                                .get_or_insert_with(|| words.clone())
+                                .extend(other.iter().cloned());
+                        }
+                        None => {
+                            if let Some(a) = alternative.as_mut() {
+                                a.extend(split.pieces.iter().cloned());
+                            }
                         }
                     }
                 }
                 words.extend(split.pieces);
             }
             None => {
-                if let Some(a) = alternative.as_mut() {
+                for a in alternatives.iter_mut().flatten() {
                     a.push(q.forms[0].clone());
                 }
                 words.push(q.forms[0].clone());
@@ -324,7 +332,11 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
     };
     let cut = truncated_piece.as_deref();
     let split = any_split.then(|| read(&words, cut, &short_pieces));
-    let split_other = alternative.map(|words| read(&words, cut, &short_pieces));
+    let split_others = alternatives
+        .into_iter()
+        .flatten()
+        .map(|words| read(&words, cut, &short_pieces))
+        .collect::<Vec<_>>();
     let primaries: Vec<&str> = plain.iter().map(|q| q.forms[0].as_str()).collect();
     let joined = paxscreen_names::abd_joined_reading(&t.surname, &t.given_names, &primaries)
         .map(|alt| reuse_or_retrieve(index, &plain, alt, exhaustive, None, &[]));
@@ -337,7 +349,7 @@ fn analyse_and_retrieve(index: &Index, t: &Traveller, exhaustive: bool) -> Vec<V
     });
     let mut readings = vec![plain];
     readings.extend(split);
-    readings.extend(split_other);
+    readings.extend(split_others);
     readings.extend(joined);
     readings.extend(glued);
     readings.extend(pair_glued);

@@ -1396,3 +1396,22 @@ fn a_typo_from_a_listed_spelling_counts_less() {
     assert!((known.0 - 0.95 * 6.0 / 7.0).abs() < 1e-3, "{known:?}");
     assert!(known.1 < unknown.1, "{known:?} {unknown:?}");
 }
+
+/// A glued Korean given name (PNRs drop the space: `RI/SONGUNMR`) is also split with its
+/// last cut as late as possible: the list holds SON and GUN too, and SON + GUN (the
+/// earliest cuts, and the longest shortest piece) met nothing of `Song Un RI`.
+#[test]
+fn a_glued_name_is_also_split_with_its_last_cut_latest() {
+    let s = with_filler(
+        vec![
+            entry("K1", &["Song Un RI"], None, None),
+            entry("K2", &["SON Hyok"], None, None),
+            entry("K3", &["Kim GUN"], None, None),
+        ],
+        "Ahmed",
+        ["Khan", "Malik", "Shah"],
+    );
+    let (id, score) = top(&s, &traveller("RI", "SONGUNMR", None, None)).unwrap();
+    assert_eq!(id, "K1");
+    assert!(score > 0.95, "{score}");
+}
