@@ -25,6 +25,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod alias;
 pub mod error;
 pub mod gtas_csv;
 pub mod native_csv;

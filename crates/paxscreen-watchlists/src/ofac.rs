@@ -246,7 +246,7 @@ fn null(field: &str) -> &str {
 const SUFFIXES: [&str; 6] = ["JR.", "SR.", "JR", "SR", "II", "III"];
 
 /// [`push_name`], reading parentheses as the UN reader does
-/// ([`crate::un_xml::alias_names`]): `Ahmad (Ahmed) SANTOS` is also `Ahmed SANTOS`, and
+/// ([`crate::alias::alias_names`]): `Ahmad (Ahmed) SANTOS` is also `Ahmed SANTOS`, and
 /// `Lt. Col. (Rtd). Abd Manaf KASMURI` loses the note. True when a name was added.
 fn push_names(
     names: &mut Vec<paxscreen_core::ListedName>,
@@ -257,7 +257,7 @@ fn push_names(
         return push_name(names, name, quality);
     }
     let mut added = false;
-    for (n, script) in crate::un_xml::alias_names(name) {
+    for (n, script) in crate::alias::alias_names(name) {
         let q = if script {
             NameQuality::OriginalScript
         } else {
