@@ -766,20 +766,20 @@ fn retrieve_token_matches(index: &Index, q: &mut QueryToken, exhaustive: bool) {
         });
     }
     let weight_of = |t: u32| index.tables.tokens[t as usize].weight;
-    // A spelling the list holds is a name in its own right: a typo of another listed
-    // name is weaker evidence from it (GORAN for ZORAN) than from a spelling no one is
-    // listed under (see [`score::KNOWN_SPELLING_TYPO_FACTOR`]).
-    if matches.iter().any(|m| m.2 == How::Exact) {
-        for m in matches.iter_mut().filter(|m| m.2 == How::Typo) {
-            m.1 *= score::KNOWN_SPELLING_TYPO_FACTOR;
-        }
-    }
     q.own_weight = matches
         .iter()
         .filter(|m| m.2 == How::Exact)
         .map(|m| weight_of(m.0))
         .reduce(f32::max)
         .unwrap_or(f32::INFINITY);
+    // A spelling the list holds (a finite own weight) is a name in its own right: a typo
+    // of another listed name is weaker evidence from it (GORAN for ZORAN) than from a
+    // spelling no one is listed under (see [`score::KNOWN_SPELLING_TYPO_FACTOR`]).
+    if q.own_weight.is_finite() {
+        for m in matches.iter_mut().filter(|m| m.2 == How::Typo) {
+            m.1 *= score::KNOWN_SPELLING_TYPO_FACTOR;
+        }
+    }
     q.weight = matches
         .iter()
         .max_by(|a, b| {
