@@ -1,6 +1,7 @@
 //! Native traveller CSV (INTERFACES.md "Manifest inputs"): UTF-8, header row,
 //! RFC 4180 quoting; columns `id`, `surname`, `given_names`, `dob`, `gender`,
-//! `nationality`, `doc_type`, `doc_number`, `doc_issuer`. Extra columns are ignored.
+//! `nationality`, `doc_type`, `doc_number`, `doc_issuer`. Other columns are not read,
+//! with a warning that names them (and the column a `birth_date` was meant to be).
 
 use crate::util::{self, Ids};
 use paxscreen_core::{
@@ -49,6 +50,29 @@ pub fn looks_like_header(bytes: &[u8]) -> bool {
     };
     let h = header_names(line);
     h.iter().any(|c| c == "id") && h.iter().any(|c| c == "surname" || c == "given_names")
+}
+
+/// The column an unknown header most likely means (`birth_date` for `dob`), for the
+/// warning that it is not read.
+fn known_as(header: &str) -> Option<&'static str> {
+    let h: String = header
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    Some(match h.as_str() {
+        "birthdate" | "dateofbirth" | "birthday" | "born" => "dob",
+        "documentnumber" | "docno" | "passportnumber" | "passportno" | "passport" => "doc_number",
+        "documenttype" | "doctype" => "doc_type",
+        "issuer" | "issuingcountry" | "documentissuer" | "issuingstate" => "doc_issuer",
+        "firstname" | "firstnames" | "givenname" | "givennames" | "forename" | "forenames" => {
+            "given_names"
+        }
+        "lastname" | "familyname" => "surname",
+        "sex" => "gender",
+        "citizenship" | "nation" => "nationality",
+        "travellerid" | "passengerid" | "paxid" => "id",
+        _ => return None,
+    })
 }
 
 fn decode(field: &[u8]) -> (String, bool) {
@@ -103,6 +127,22 @@ pub fn read_csv(
         .iter()
         .filter_map(|c| cols.iter().position(|h| h == c).map(|i| (*c, i)))
         .collect();
+    let unknown: Vec<String> = cols
+        .iter()
+        .filter(|h| !h.is_empty() && !COLUMNS.contains(&h.as_str()))
+        .map(|h| match known_as(h) {
+            Some(c) => format!("`{h}` (for `{c}`, name it `{c}`)"),
+            None => format!("`{h}`"),
+        })
+        .collect();
+    if !unknown.is_empty() {
+        warnings.push(format!(
+            "line 1: column{} {} not read: the columns are {}",
+            if unknown.len() > 1 { "s" } else { "" },
+            unknown.join(", "),
+            COLUMNS.join(", ")
+        ));
+    }
     if !idx.contains_key("id") {
         return Err(CsvError {
             line: 1,
@@ -289,6 +329,33 @@ mod tests {
         assert_eq!(t.nationality.unwrap().as_str(), "SYR");
         assert_eq!(t.documents[0].number, "N012345678");
         assert_eq!(t.documents[0].issuer, "SYR");
+    }
+
+    #[test]
+    fn columns_not_read_are_named_in_a_warning() {
+        let mut warnings = Vec::new();
+        let csv = "id,surname,given_names,birth_date,Document Number,seat\nT1,ALI,OMAR,1979-06-30,N1,12A\n";
+        let r = read_csv(csv.as_bytes(), "t.csv", &mut Ids::default(), &mut warnings).unwrap();
+        let t = r[0].as_ref().unwrap();
+        assert!(t.dob.is_none() && t.documents.is_empty());
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].starts_with(
+                "line 1: columns `birth_date` (for `dob`, name it `dob`), \
+                 `document number` (for `doc_number`, name it `doc_number`), `seat` not read"
+            ),
+            "{}",
+            warnings[0]
+        );
+        let mut warnings = Vec::new();
+        read_csv(
+            b"id,surname,dob\nT1,ALI,1979\n",
+            "t.csv",
+            &mut Ids::default(),
+            &mut warnings,
+        )
+        .unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     #[test]

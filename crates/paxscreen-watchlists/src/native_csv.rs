@@ -1,7 +1,8 @@
 //! paxscreen's native watchlist CSV (INTERFACES.md, "Watchlist inputs" 1).
 //!
 //! UTF-8, a header row, RFC 4180 quoting. Columns are found by header name (any order,
-//! any case; unknown columns are ignored so the format can grow):
+//! any case; other columns are not read, with a warning that names them, so the format
+//! can grow):
 //!
 //! | column | content |
 //! |---|---|
@@ -98,6 +99,26 @@ fn row_pieces(text: &[u8], start: usize, piece_bytes: usize) -> Vec<(usize, usiz
     pieces
 }
 
+/// The column an unknown header most likely means (`date_of_birth` for `dob`), for
+/// the warning that it is not read.
+fn known_as(header: &str) -> Option<&'static str> {
+    let h: String = header
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    Some(match h.as_str() {
+        "birthdate" | "dateofbirth" | "dobs" | "born" => "dob",
+        "name" | "fullname" | "aliases" | "alias" => "names",
+        "citizenship" | "nationalities" | "country" => "nationality",
+        "sex" => "gender",
+        "document" | "passport" | "passports" | "ids" => "documents",
+        "program" | "programme" | "source" | "listname" => "list",
+        "remark" | "notes" | "comments" => "remarks",
+        "entryid" | "uid" => "id",
+        _ => return None,
+    })
+}
+
 fn read_in_pieces(
     bytes: &[u8],
     path: &Path,
@@ -126,8 +147,9 @@ fn read_in_pieces(
         .clone();
     // Column index of each known field.
     let mut col: HashMap<&str, usize> = HashMap::new();
+    let mut unknown = Vec::new();
     for (i, h) in headers.iter().enumerate() {
-        let h = h.trim().to_ascii_lowercase();
+        let h = h.trim().trim_start_matches('\u{FEFF}').to_ascii_lowercase();
         if let Some(known) = COLUMNS.iter().find(|c| **c == h) {
             if col.insert(known, i).is_some() {
                 return Err(invalid(
@@ -135,7 +157,21 @@ fn read_in_pieces(
                     "column appears twice in the header".into(),
                 ));
             }
+        } else if !h.is_empty() {
+            unknown.push(match known_as(&h) {
+                Some(c) => format!("`{h}` (for `{c}`, name it `{c}`)"),
+                None => format!("`{h}`"),
+            });
         }
+    }
+    if !unknown.is_empty() {
+        warnings.push(format!(
+            "{}: line 1: column{} {} not read: the columns are {}",
+            path.display(),
+            if unknown.len() > 1 { "s" } else { "" },
+            unknown.join(", "),
+            COLUMNS.join(", ")
+        ));
     }
     for required in ["id", "names"] {
         if !col.contains_key(required) {
@@ -375,6 +411,24 @@ mod tests {
         read_in_pieces(text.as_bytes(), Path::new("t.csv"), piece_bytes)
             .map(|l| l.entries)
             .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn columns_not_read_are_named_in_a_warning() {
+        let l = read_str("id,names,date_of_birth,Program,flag\nA1,X Y,1970,SDGT,1\n").unwrap();
+        assert!(l.entries[0].dobs.is_empty());
+        assert_eq!(
+            l.warnings,
+            [
+                "test.csv: line 1: columns `date_of_birth` (for `dob`, name it `dob`), \
+              `program` (for `list`, name it `list`), `flag` not read: the columns are \
+              id, names, dob, nationality, gender, documents, list, remarks"
+            ]
+        );
+        assert!(read_str("id,names,dob\nA1,X Y,1970\n")
+            .unwrap()
+            .warnings
+            .is_empty());
     }
 
     #[test]
