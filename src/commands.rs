@@ -242,10 +242,10 @@ pub fn screen(a: ScreenArgs) -> Result<u8> {
     for r in &records {
         match r {
             Ok(t) => {
-                let hits = &results[next];
+                let s = &results[next];
                 next += 1;
-                any_hit |= !hits.is_empty();
-                out.write(ResultRow::Screened(t, hits))?;
+                any_hit |= !s.hits.is_empty();
+                out.write(ResultRow::Screened(t, &s.hits, s.not_shown))?;
             }
             Err(rej) => {
                 rejected += 1;
@@ -254,7 +254,12 @@ pub fn screen(a: ScreenArgs) -> Result<u8> {
         }
     }
     out.finish()?;
-    let with_hits = results.iter().filter(|h| !h.is_empty()).count();
+    let with_hits = results.iter().filter(|s| !s.hits.is_empty()).count();
+    let cut: Vec<usize> = results
+        .iter()
+        .map(|s| s.not_shown)
+        .filter(|&n| n > 0)
+        .collect();
     tracing::info!(
         travellers = travellers.len(),
         rejected,
@@ -272,6 +277,20 @@ pub fn screen(a: ScreenArgs) -> Result<u8> {
             screener.info().entries,
             elapsed.as_secs_f64(),
             travellers.len() as f64 / elapsed.as_secs_f64().max(1e-9)
+        );
+    }
+    if !cut.is_empty() {
+        eprintln!(
+            "paxscreen: warning: {} traveller{} had more than --max-hits {} hits at or above the threshold: {} hits not shown{}",
+            cut.len(),
+            if cut.len() == 1 { "" } else { "s" },
+            a.max_hits,
+            cut.iter().sum::<usize>(),
+            if a.format == Format::Csv {
+                ""
+            } else {
+                " (each counted in its `hits_not_shown`)"
+            }
         );
     }
     // The index goes with the process: freeing its millions of allocations one by one
@@ -294,9 +313,9 @@ fn screen_with_progress(
     travellers: &[Traveller],
     options: &ScreenOptions,
     progress: bool,
-) -> Vec<Vec<paxscreen_core::Hit>> {
+) -> Vec<paxscreen_engine::Screened> {
     if !progress || travellers.len() < 2_000 {
-        return screener.screen_batch(travellers, options);
+        return screener.screen_batch_counted(travellers, options);
     }
     let bar = indicatif::ProgressBar::new(travellers.len() as u64);
     bar.set_style(
@@ -307,7 +326,7 @@ fn screen_with_progress(
     );
     let mut results = Vec::with_capacity(travellers.len());
     for chunk in travellers.chunks(4096) {
-        results.extend(screener.screen_batch(chunk, options));
+        results.extend(screener.screen_batch_counted(chunk, options));
         bar.inc(chunk.len() as u64);
     }
     bar.finish_and_clear();
@@ -528,8 +547,8 @@ pub fn demo(a: DemoArgs) -> Result<u8> {
             .iter()
             .filter_map(|r| r.as_ref().ok().cloned())
             .collect();
-        let results = screener.screen_batch(&travellers, &options);
-        let with_hits = results.iter().filter(|h| !h.is_empty()).count();
+        let results = screener.screen_batch_counted(&travellers, &options);
+        let with_hits = results.iter().filter(|s| !s.hits.is_empty()).count();
         println!(
             "\n== {}: {} travellers, {} with hits",
             rel(m),
@@ -541,7 +560,8 @@ pub fn demo(a: DemoArgs) -> Result<u8> {
         for r in &records {
             match r {
                 Ok(t) => {
-                    out.write(ResultRow::Screened(t, &results[next]))?;
+                    let s = &results[next];
+                    out.write(ResultRow::Screened(t, &s.hits, s.not_shown))?;
                     next += 1;
                 }
                 Err(rej) => out.write(ResultRow::Rejected(rej))?,

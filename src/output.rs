@@ -17,7 +17,8 @@ pub enum Format {
 
 /// One traveller's result, in input order.
 pub enum ResultRow<'a> {
-    Screened(&'a Traveller, &'a [Hit]),
+    /// The traveller, its hits, and how many more hits `--max-hits` left out.
+    Screened(&'a Traveller, &'a [Hit], usize),
     Rejected(&'a RejectedTraveller),
 }
 
@@ -25,6 +26,12 @@ pub enum ResultRow<'a> {
 struct ScreenedJson<'a> {
     traveller: &'a Traveller,
     hits: &'a [Hit],
+    #[serde(skip_serializing_if = "is_zero")]
+    hits_not_shown: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Serialize)]
@@ -74,9 +81,14 @@ impl<W: Write> ResultWriter<W> {
         match self.format {
             Format::Jsonl => {
                 match row {
-                    ResultRow::Screened(t, hits) => {
-                        serde_json::to_writer(&mut self.out, &ScreenedJson { traveller: t, hits })?
-                    }
+                    ResultRow::Screened(t, hits, hits_not_shown) => serde_json::to_writer(
+                        &mut self.out,
+                        &ScreenedJson {
+                            traveller: t,
+                            hits,
+                            hits_not_shown,
+                        },
+                    )?,
                     ResultRow::Rejected(r) => {
                         let error = format!("{}: {}", r.position, r.reason);
                         serde_json::to_writer(
@@ -95,7 +107,7 @@ impl<W: Write> ResultWriter<W> {
                 self.out.write_all(b"\n")
             }
             Format::Csv => {
-                if let ResultRow::Screened(t, hits) = row {
+                if let ResultRow::Screened(t, hits, _) = row {
                     for h in hits {
                         csv_record(
                             &mut self.out,
@@ -112,7 +124,7 @@ impl<W: Write> ResultWriter<W> {
                 Ok(())
             }
             Format::Table => match row {
-                ResultRow::Screened(t, hits) => {
+                ResultRow::Screened(t, hits, not_shown) => {
                     if hits.is_empty() {
                         return Ok(());
                     }
@@ -133,6 +145,13 @@ impl<W: Write> ResultWriter<W> {
                         if self.explain {
                             write_explanation(&mut self.out, h, "           ")?;
                         }
+                    }
+                    if not_shown > 0 {
+                        writeln!(
+                            self.out,
+                            "    ... and {not_shown} more hit{} at or above the threshold, not shown (--max-hits)",
+                            if not_shown == 1 { "" } else { "s" }
+                        )?;
                     }
                     Ok(())
                 }

@@ -458,3 +458,48 @@ fn bench_prints_its_report_and_writes_json() {
     assert_eq!(r["disagreements"], 0);
     assert!(r["batch_tps"].as_f64().unwrap() > 0.0);
 }
+
+#[test]
+fn hits_beyond_max_hits_are_counted_not_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut list = String::from("id,names,dob,nationality,gender,documents,list,remarks\n");
+    for i in 0..4 {
+        list.push_str(&format!("D{i},Sumayya DANJUMA,,,,,TEST,\n"));
+    }
+    let wl = write(dir.path(), "list.csv", &list);
+    let tr = write(
+        dir.path(),
+        "t.csv",
+        "id,surname,given_names\nT1,DANJUMA,SUMAYYA\nT2,NAKAMURA,YUKI\n",
+    );
+    let screen = |format: &str| {
+        run(bin()
+            .args([
+                "screen",
+                "-q",
+                "--max-hits",
+                "3",
+                "--format",
+                format,
+                "--watchlist",
+            ])
+            .arg(&wl)
+            .arg(&tr))
+    };
+    let o = screen("jsonl");
+    let lines = jsonl(&o);
+    assert_eq!(lines[0]["hits"].as_array().unwrap().len(), 3);
+    assert_eq!(lines[0]["hits_not_shown"], 1);
+    assert!(lines[1].get("hits_not_shown").is_none(), "{}", lines[1]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("1 traveller had more than --max-hits 3 hits at or above the threshold: 1 hits not shown"),
+        "{err}"
+    );
+    let o = screen("table");
+    assert!(
+        stdout(&o).contains("... and 1 more hit at or above the threshold, not shown (--max-hits)"),
+        "{}",
+        stdout(&o)
+    );
+}

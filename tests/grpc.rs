@@ -978,3 +978,29 @@ async fn mutual_tls_requires_a_client_certificate() {
         "a client without a certificate was served under mTLS"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hits_beyond_max_hits_are_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_with(dir.path(), |c| c.max_hits = 1).await;
+    write_list(
+        &dir.path().join("list.csv"),
+        &format!("{LIST_A}DUP-1,Mohammed al-Hassan,1979-06-30,SYR,M,,TEST,\n"),
+    );
+    server.reload().await.unwrap();
+    let mut client = ScreeningClient::new(channel(&server).await);
+    let resp = client
+        .screen_travellers(ScreenTravellersRequest {
+            travellers: vec![
+                traveller("T1", "AL HASSAN", "MOHAMMED", "1979-06-30", "SYR"),
+                traveller("T2", "NAKAMURA", "YUKI", "1991-04-02", "JPN"),
+            ],
+            threshold: None,
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(resp.results[0].hits.len(), 1);
+    assert_eq!(resp.results[0].hits_not_shown, 1);
+    assert_eq!(resp.results[1].hits_not_shown, 0);
+}

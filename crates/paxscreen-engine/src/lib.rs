@@ -36,6 +36,16 @@ pub struct ScreenOptions {
     pub max_hits: usize,
 }
 
+/// One traveller's hits, highest first, as many as [`ScreenOptions::max_hits`] allows,
+/// and how many more scored at or above the threshold.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Screened {
+    /// The hits shown.
+    pub hits: Vec<Hit>,
+    /// Hits at or above the threshold left out by `max_hits`.
+    pub not_shown: usize,
+}
+
 impl Default for ScreenOptions {
     fn default() -> Self {
         ScreenOptions {
@@ -148,13 +158,20 @@ impl Screener {
 
     /// Screens one traveller: hits at or above the threshold, highest first.
     pub fn screen(&self, traveller: &Traveller, options: &ScreenOptions) -> Vec<Hit> {
-        query::screen(&self.index, traveller, options, false)
+        query::screen(&self.index, traveller, options, false).0
+    }
+
+    /// Screens one traveller: the hits `max_hits` lets through, and how many more
+    /// scored at or above the threshold (a reviewer must know a list was cut).
+    pub fn screen_counted(&self, traveller: &Traveller, options: &ScreenOptions) -> Screened {
+        let (hits, not_shown) = query::screen(&self.index, traveller, options, false);
+        Screened { hits, not_shown }
     }
 
     /// Screens one traveller by scoring every watchlist name (no index): the reference
     /// that indexed screening must agree with, and the baseline of `paxscreen bench`.
     pub fn screen_exhaustive(&self, traveller: &Traveller, options: &ScreenOptions) -> Vec<Hit> {
-        query::screen(&self.index, traveller, options, true)
+        query::screen(&self.index, traveller, options, true).0
     }
 
     /// Scores one traveller against the entry at position `entry` of
@@ -180,17 +197,29 @@ impl Screener {
     /// order. Screening one traveller never depends on another, so the order changes
     /// only the time.
     pub fn screen_batch(&self, travellers: &[Traveller], options: &ScreenOptions) -> Vec<Vec<Hit>> {
+        self.screen_batch_counted(travellers, options)
+            .into_iter()
+            .map(|s| s.hits)
+            .collect()
+    }
+
+    /// [`Screener::screen_batch`], with each traveller's count of hits beyond `max_hits`.
+    pub fn screen_batch_counted(
+        &self,
+        travellers: &[Traveller],
+        options: &ScreenOptions,
+    ) -> Vec<Screened> {
         use rayon::prelude::*;
         let mut order: Vec<usize> = (0..travellers.len()).collect();
         order.sort_by_cached_key(|&i| {
             let t = &travellers[i];
             (t.surname.to_uppercase(), t.given_names.to_uppercase())
         });
-        let screened: Vec<Vec<Hit>> = order
+        let screened: Vec<Screened> = order
             .par_iter()
-            .map(|&i| self.screen(&travellers[i], options))
+            .map(|&i| self.screen_counted(&travellers[i], options))
             .collect();
-        let mut out = vec![Vec::new(); travellers.len()];
+        let mut out = vec![Screened::default(); travellers.len()];
         for (i, h) in order.into_iter().zip(screened) {
             out[i] = h;
         }

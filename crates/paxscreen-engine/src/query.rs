@@ -1688,7 +1688,7 @@ pub(crate) fn screen(
     t: &Traveller,
     options: &ScreenOptions,
     exhaustive: bool,
-) -> Vec<Hit> {
+) -> (Vec<Hit>, usize) {
     let readings = analyse_and_retrieve(index, t, exhaustive);
     let full_dob = t.dob.filter(|d| d.is_full());
     let (general_bonus, exact_bonus) = bonuses(t);
@@ -1790,8 +1790,9 @@ pub(crate) fn screen(
             .total_cmp(&a.score)
             .then_with(|| a.entry_id.cmp(&b.entry_id))
     });
+    let not_shown = hits.len().saturating_sub(options.max_hits);
     hits.truncate(options.max_hits);
-    hits
+    (hits, not_shown)
 }
 
 /// The entries holding one of the traveller's document numbers (5+ characters), sorted.

@@ -1415,3 +1415,35 @@ fn a_glued_name_is_also_split_with_its_last_cut_latest() {
     assert_eq!(id, "K1");
     assert!(score > 0.95, "{score}");
 }
+
+#[test]
+fn hits_cut_by_max_hits_are_counted() {
+    let entries: Vec<WatchlistEntry> = (0..25)
+        .map(|i| entry(&format!("D{i:02}"), &["Sumayya DANJUMA"], None, None))
+        .collect();
+    let s = Screener::build(entries, vec!["test".into()]).unwrap();
+    let t = traveller("DANJUMA", "SUMAYYA", None, None);
+    let cut = ScreenOptions {
+        max_hits: 20,
+        ..Default::default()
+    };
+    let r = s.screen_counted(&t, &cut);
+    assert_eq!((r.hits.len(), r.not_shown), (20, 5));
+    assert_eq!(r.hits, s.screen(&t, &cut));
+    // Equal scores come in entry id order, so the cut is the same every time.
+    assert_eq!(r.hits[19].entry_id, "D19");
+    let all = ScreenOptions {
+        max_hits: 25,
+        ..Default::default()
+    };
+    assert_eq!(s.screen_counted(&t, &all).not_shown, 0);
+    let batch = s.screen_batch_counted(
+        &[t.clone(), traveller("NAKAMURA", "YUKI", None, None)],
+        &cut,
+    );
+    assert_eq!(
+        batch.iter().map(|b| b.not_shown).collect::<Vec<_>>(),
+        [5, 0]
+    );
+    assert!(batch[1].hits.is_empty());
+}

@@ -5,6 +5,7 @@ use crate::pb;
 use paxscreen_core::{
     Country, Document, Gender, Hit, PartialDate, RejectedTraveller, Traveller, TravellerRecord,
 };
+use paxscreen_engine::Screened;
 
 /// Reads a request traveller; `Err` is the reason it cannot be screened (bad dob,
 /// unknown nationality, no name), reported in that traveller's result only.
@@ -129,11 +130,12 @@ pub(crate) fn hit_to_pb(h: &Hit) -> pb::Hit {
     }
 }
 
-pub(crate) fn screened(t: &Traveller, hits: &[Hit]) -> pb::TravellerResult {
+pub(crate) fn screened(t: &Traveller, s: &Screened) -> pb::TravellerResult {
     pb::TravellerResult {
         traveller: Some(traveller_to_pb(t)),
-        hits: hits.iter().map(hit_to_pb).collect(),
+        hits: s.hits.iter().map(hit_to_pb).collect(),
         error: String::new(),
+        hits_not_shown: u32::try_from(s.not_shown).unwrap_or(u32::MAX),
     }
 }
 
@@ -142,6 +144,7 @@ pub(crate) fn failed(traveller: pb::Traveller, error: String) -> pb::TravellerRe
         traveller: Some(traveller),
         hits: Vec::new(),
         error,
+        hits_not_shown: 0,
     }
 }
 

@@ -5,8 +5,8 @@ use crate::metrics::Metrics;
 use crate::pb;
 use crate::reload::ReloadHandle;
 use arc_swap::ArcSwap;
-use paxscreen_core::{Hit, Traveller};
-use paxscreen_engine::{ScreenOptions, Screener};
+use paxscreen_core::Traveller;
+use paxscreen_engine::{ScreenOptions, Screened, Screener};
 use paxscreen_formats::ManifestFormat;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -205,16 +205,16 @@ fn screen_slots(
             Slot::Done(_) => None,
         })
         .collect();
-    let mut hits: Vec<Vec<Hit>> = Vec::with_capacity(travellers.len());
+    let mut hits: Vec<Screened> = Vec::with_capacity(travellers.len());
     for chunk in travellers.chunks(CHUNK) {
         if cancelled.load(Ordering::Relaxed) {
             return None;
         }
         let owned: Vec<Traveller> = chunk.iter().map(|t| (*t).clone()).collect();
-        hits.extend(screener.screen_batch(&owned, options));
+        hits.extend(screener.screen_batch_counted(&owned, options));
     }
     let screened = hits.len() as u64;
-    let hit_count: u64 = hits.iter().map(|h| h.len() as u64).sum();
+    let hit_count: u64 = hits.iter().map(|s| s.hits.len() as u64).sum();
     let errors = (slots.len() - hits.len()) as u64;
     metrics.screened(screened, errors, hit_count);
     let mut hits = hits.into_iter();
