@@ -204,6 +204,9 @@ pub fn screen(a: ScreenArgs) -> Result<u8> {
     if !(0.0..=1.0).contains(&threshold) {
         bail!("--threshold must be in [0, 1], got {threshold}");
     }
+    if a.max_hits == 0 {
+        bail!("--max-hits must be at least 1");
+    }
     // The manifests are read on a thread of their own while the lists load (at 1M
     // entries the list is read and indexed on every core for seconds; 100k travellers
     // take a quarter of a second to read). Their messages follow once the lists loaded.
@@ -402,7 +405,7 @@ fn explain_traveller(a: &ExplainArgs) -> Result<Traveller> {
         }
         _ => bail!("give either --name, or --surname and/or --given-names"),
     };
-    Ok(Traveller {
+    let mut t = Traveller {
         id: "explain".into(),
         surname,
         given_names,
@@ -433,7 +436,9 @@ fn explain_traveller(a: &ExplainArgs) -> Result<Traveller> {
             })
             .collect(),
         ..Default::default()
-    })
+    };
+    t.check_name_has_letters().map_err(anyhow::Error::msg)?;
+    Ok(t)
 }
 
 pub fn explain(a: ExplainArgs) -> Result<u8> {

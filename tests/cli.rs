@@ -502,4 +502,10 @@ fn hits_beyond_max_hits_are_counted_not_dropped() {
         "{}",
         stdout(&o)
     );
+    let o = run(bin()
+        .args(["screen", "-q", "--max-hits", "0", "--watchlist"])
+        .arg(&wl)
+        .arg(&tr));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--max-hits must be at least 1"));
 }

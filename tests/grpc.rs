@@ -192,6 +192,7 @@ async fn bad_travellers_get_their_own_error() {
                 traveller("no-name", "", " ", "1980-01-01", ""),
                 traveller("bad-nat", "DOE", "JANE", "", "QQQ"),
                 traveller("ok2", "SIDOROV", "IVAN PETROVICH", "1960", "RUS"),
+                traveller("no-letters", "!!!", "--", "", ""),
             ],
             threshold: None,
         })
@@ -215,8 +216,13 @@ async fn bad_travellers_get_their_own_error() {
             ("bad-dob", true),
             ("no-name", true),
             ("bad-nat", true),
-            ("ok2", false)
+            ("ok2", false),
+            ("no-letters", true)
         ]
+    );
+    assert_eq!(
+        resp.results[5].error,
+        r#"name "!!!, --" has no letters and no document is given: nothing to screen"#
     );
     assert!(
         resp.results[1].error.contains("dob"),

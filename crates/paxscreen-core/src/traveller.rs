@@ -144,6 +144,63 @@ impl Traveller {
             (true, true) => String::new(),
         }
     }
+
+    /// A name without a single letter (`!!!`, `---`, `12345`) can meet no listed name.
+    /// Without a document either there is nothing to screen: `Err` says why, and the
+    /// traveller is to be reported, not screened into no hits. With a document it is
+    /// screened by the document alone, and a warning says so.
+    pub fn check_name_has_letters(&mut self) -> Result<(), String> {
+        let mut name = self.surname.chars().chain(self.given_names.chars());
+        if name.any(char::is_alphabetic) {
+            return Ok(());
+        }
+        let shown = self.display_name();
+        if self.documents.is_empty() {
+            return Err(format!(
+                "name {shown:?} has no letters and no document is given: nothing to screen"
+            ));
+        }
+        self.warnings.push(format!(
+            "name {shown:?} has no letters: screened by its document alone"
+        ));
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_without_letters_is_screened_by_its_document_or_not_at_all() {
+        let mut t = Traveller {
+            surname: "!!!".into(),
+            given_names: "12".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            t.check_name_has_letters(),
+            Err(
+                r#"name "!!!, 12" has no letters and no document is given: nothing to screen"#
+                    .into()
+            )
+        );
+        t.documents.push(Document {
+            number: "X123".into(),
+            ..Default::default()
+        });
+        assert_eq!(t.check_name_has_letters(), Ok(()));
+        assert_eq!(
+            t.warnings,
+            [r#"name "!!!, 12" has no letters: screened by its document alone"#]
+        );
+        let mut greek = Traveller {
+            given_names: "Ωμέγα".into(),
+            ..Default::default()
+        };
+        assert_eq!(greek.check_name_has_letters(), Ok(()));
+        assert!(greek.warnings.is_empty());
+    }
 }
 
 /// A traveller that was found in the input but could not be read well enough to screen.

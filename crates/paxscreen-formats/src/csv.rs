@@ -302,7 +302,10 @@ pub fn read_csv(
             t.warnings
                 .push(format!("line {line}: not UTF-8, read as ISO 8859-1"));
         }
-        out.push(Ok(t));
+        match t.check_name_has_letters() {
+            Ok(()) => out.push(Ok(t)),
+            Err(reason) => out.push(reject(t.id, reason)),
+        }
     }
     if out.is_empty() {
         warnings.push("CSV has a header but no rows".into());
@@ -329,6 +332,25 @@ mod tests {
         assert_eq!(t.nationality.unwrap().as_str(), "SYR");
         assert_eq!(t.documents[0].number, "N012345678");
         assert_eq!(t.documents[0].issuer, "SYR");
+    }
+
+    #[test]
+    fn a_name_without_letters_is_reported_unless_a_document_can_be_screened() {
+        let r = read("id,surname,given_names,doc_number\nT1,!!!,,\nT2,---,,X123\nT3,ΩΜΕΓΑ,,\n");
+        let e = r[0].as_ref().unwrap_err();
+        assert_eq!(e.position, "line 2");
+        assert_eq!(
+            e.reason,
+            r#"name "!!!" has no letters and no document is given: nothing to screen"#
+        );
+        let t = r[1].as_ref().unwrap();
+        assert_eq!(t.documents[0].number, "X123");
+        assert!(
+            t.warnings[0].contains("screened by its document alone"),
+            "{:?}",
+            t.warnings
+        );
+        assert!(r[2].as_ref().unwrap().warnings.is_empty());
     }
 
     #[test]

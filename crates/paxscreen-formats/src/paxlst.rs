@@ -312,6 +312,14 @@ fn finish_person(
         });
     }
     let mut t = p.traveller;
+    if let Err(reason) = t.check_name_has_letters() {
+        return Err(RejectedTraveller {
+            id,
+            source: source.to_string(),
+            position: p.seg.position(),
+            reason,
+        });
+    }
     t.id = id;
     t.flight = flight.clone();
     Ok(t)

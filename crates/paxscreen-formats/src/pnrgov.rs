@@ -610,16 +610,33 @@ fn flush(
             continue;
         }
         let mut t = pax.t;
+        let letters = t.check_name_has_letters();
         t.id = id.clone();
         t.flight = flight.clone();
         t.record_locator = p.locator.clone();
-        out.push(Ok(t));
+        out.push(match letters {
+            Ok(()) => Ok(t),
+            Err(reason) => Err(RejectedTraveller {
+                id: id.clone(),
+                source: source.to_string(),
+                position: pax.seg.position(),
+                reason,
+            }),
+        });
         for mut inf in pax.infants {
             *position += 1;
             inf.id = ids.unique(&format!("{id}/INF"));
             inf.flight = flight.clone();
             inf.record_locator = p.locator.clone();
-            out.push(Ok(inf));
+            out.push(match inf.check_name_has_letters() {
+                Ok(()) => Ok(inf),
+                Err(reason) => Err(RejectedTraveller {
+                    id: inf.id,
+                    source: source.to_string(),
+                    position: pax.seg.position(),
+                    reason,
+                }),
+            });
         }
     }
 }

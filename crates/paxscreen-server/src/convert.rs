@@ -51,7 +51,7 @@ pub(crate) fn traveller_from_pb(t: &pb::Traveller) -> Result<Traveller, String> 
             number: d.number.trim().to_uppercase(),
         });
     }
-    Ok(Traveller {
+    let mut traveller = Traveller {
         id: t.id.clone(),
         source: t.source.clone(),
         surname: surname.to_string(),
@@ -64,7 +64,9 @@ pub(crate) fn traveller_from_pb(t: &pb::Traveller) -> Result<Traveller, String> 
         flight: non_empty(&t.flight).map(str::to_string),
         record_locator: non_empty(&t.record_locator).map(str::to_string),
         warnings,
-    })
+    };
+    traveller.check_name_has_letters()?;
+    Ok(traveller)
 }
 
 fn non_empty(s: &str) -> Option<&str> {
