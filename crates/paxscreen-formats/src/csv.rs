@@ -32,24 +32,31 @@ pub struct CsvError {
     pub reason: String,
 }
 
-fn header_names(first_line: &str) -> Vec<String> {
+fn header_names(first_line: &str, delimiter: u8) -> Vec<String> {
     first_line
         .trim_start_matches('\u{FEFF}')
-        .split(',')
+        .split(char::from(delimiter))
         .map(|h| h.trim().trim_matches('"').trim().to_ascii_lowercase())
         .collect()
 }
 
-/// Does the first line look like a traveller CSV header (`id` and `surname` or
-/// `given_names`)?
-pub fn looks_like_header(bytes: &[u8]) -> bool {
+/// The field separator of a traveller CSV: the comma of INTERFACES.md, or the `;` or
+/// tab that spreadsheets export in many locales, whichever splits the first line into
+/// a header with `id` and `surname` or `given_names`.
+fn delimiter(bytes: &[u8]) -> Option<u8> {
     let b = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     let end = b.iter().position(|&c| c == b'\n').unwrap_or(b.len());
-    let Ok(line) = std::str::from_utf8(&b[..end]) else {
-        return false;
-    };
-    let h = header_names(line);
-    h.iter().any(|c| c == "id") && h.iter().any(|c| c == "surname" || c == "given_names")
+    let line = std::str::from_utf8(&b[..end]).ok()?;
+    [b',', b';', b'\t'].into_iter().find(|&d| {
+        let h = header_names(line, d);
+        h.iter().any(|c| c == "id") && h.iter().any(|c| c == "surname" || c == "given_names")
+    })
+}
+
+/// Does the first line look like a traveller CSV header (`id` and `surname` or
+/// `given_names`, separated by commas, semicolons or tabs)?
+pub fn looks_like_header(bytes: &[u8]) -> bool {
+    delimiter(bytes).is_some()
 }
 
 /// The column an unknown header most likely means (`birth_date` for `dob`), for the
@@ -102,6 +109,7 @@ pub fn read_csv(
     let mut rdr = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(delimiter(b).unwrap_or(b','))
         .from_reader(b);
     let mut records = rdr.byte_records();
     let header = match records.next() {
@@ -354,6 +362,19 @@ mod tests {
     }
 
     #[test]
+    fn semicolon_and_tab_separated_files_read_like_commas() {
+        let comma = read("id,surname,given_names,dob\nT1,\"AL HASSAN\",MOHAMMED,1979-06-30\n");
+        let semi = read("id;surname;given_names;dob\r\nT1;AL HASSAN;MOHAMMED;1979-06-30\r\n");
+        let tab = read("id\tsurname\tgiven_names\tdob\nT1\tAL HASSAN\tMOHAMMED\t1979-06-30\n");
+        assert_eq!(comma[0].as_ref().unwrap().surname, "AL HASSAN");
+        assert_eq!(semi, comma);
+        assert_eq!(tab, comma);
+        // A comma inside a semicolon-separated field stays in the field.
+        let r = read("id;surname;given_names\nT1;SMITH, JR;JOHN\n");
+        assert_eq!(r[0].as_ref().unwrap().surname, "SMITH, JR");
+    }
+
+    #[test]
     fn columns_not_read_are_named_in_a_warning() {
         let mut warnings = Vec::new();
         let csv = "id,surname,given_names,birth_date,Document Number,seat\nT1,ALI,OMAR,1979-06-30,N1,12A\n";
@@ -417,6 +438,9 @@ mod tests {
     fn header_required() {
         assert!(read_csv(b"a,b\n1,2\n", "x", &mut Ids::default(), &mut Vec::new()).is_err());
         assert!(looks_like_header(b"id,surname\n"));
+        assert!(looks_like_header(b"id;surname\n"));
+        assert!(looks_like_header(b"\"ID\"\t\"Given_Names\"\n"));
+        assert!(!looks_like_header(b"id|surname\n"));
         assert!(!looks_like_header(b"firstname,lastname\n"));
     }
 }

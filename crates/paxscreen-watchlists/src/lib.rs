@@ -147,6 +147,21 @@ pub fn detect_format(bytes: &[u8]) -> Result<Format, String> {
     if cols.len() == 5 && numeric(&cols[0]) && matches!(cols[2].as_str(), "aka" | "fka" | "nka") {
         return Ok(Format::OfacAlt);
     }
+    // A spreadsheet export of a native list in a locale that separates by `;` or tab:
+    // say so rather than "unknown format" (analysts' lists are read strictly, so the
+    // separator is the contract's comma).
+    if cols.len() == 1 {
+        for (sep, what) in [(';', "semicolons"), ('\t', "tabs")] {
+            let split: Vec<&str> = cols[0].split(sep).map(str::trim).collect();
+            if split.contains(&"id") && split.contains(&"names") {
+                return Err(format!(
+                    "a native watchlist header separated by {what} ({}): the native \
+                     watchlist CSV is comma-separated (save or export it with commas)",
+                    printable(&cols[0], 120)
+                ));
+            }
+        }
+    }
     Err(format!(
         "a CSV whose first row ({}) is neither a native watchlist header (id, names, ...) \
          nor an OFAC sdn.csv/alt.csv row",
@@ -435,6 +450,20 @@ pub(crate) fn push_name(names: &mut Vec<ListedName>, name: &str, quality: NameQu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_native_list_separated_by_semicolons_is_named_as_such() {
+        let e = detect_format(b"id;names;dob\nA1;Omar ALI;1970\n").unwrap_err();
+        assert!(
+            e.starts_with("a native watchlist header separated by semicolons"),
+            "{e}"
+        );
+        let e = detect_format(b"ID\tNames\nA1\tOmar ALI\n").unwrap_err();
+        assert!(
+            e.starts_with("a native watchlist header separated by tabs"),
+            "{e}"
+        );
+    }
 
     #[test]
     fn detects_formats() {
