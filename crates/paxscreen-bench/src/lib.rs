@@ -4,6 +4,8 @@
 //! writes and reopens a snapshot, screens M synthetic travellers on every core and on
 //! one, measures single-traveller latency, peak memory, the alert rate on innocent
 //! travellers, and checks indexed screening against exhaustive screening on a sample.
+//! With `--watchlist FILE --manifest FILE [--labels FILE]` it measures the same on a
+//! list and travellers of one's own (another generator's, a real list) instead.
 
 #![forbid(unsafe_code)]
 
@@ -47,6 +49,21 @@ pub struct BenchArgs {
     /// Also write the report as JSON to this file.
     #[arg(long, value_name = "PATH")]
     pub json: Option<std::path::PathBuf>,
+    /// Measure this watchlist (native CSV, UN XML, OFAC; repeatable) instead of a
+    /// generated one (then --names, --seed and --data are not used). Needs --manifest.
+    #[arg(long, value_name = "PATH", requires = "manifest")]
+    pub watchlist: Vec<PathBuf>,
+    /// Screen the travellers of this file (traveller CSV, PAXLST, PNRGOV) instead of
+    /// generated ones (then --travellers is not used). Needs --watchlist.
+    #[arg(long, value_name = "PATH", requires = "watchlist")]
+    pub manifest: Option<PathBuf>,
+    /// Labels of --manifest, as `paxscreen eval` reads them
+    /// (`traveller_id,expected_entry_id,category[,also_matches]`): the recall of the
+    /// listed travellers and the alert rate of the others. Without labels every
+    /// traveller counts as unlisted: the "innocent" alert rate is then the share of
+    /// travellers with a hit.
+    #[arg(long, value_name = "PATH", requires = "manifest")]
+    pub labels: Option<PathBuf>,
 }
 
 impl Default for BenchArgs {
@@ -61,6 +78,9 @@ impl Default for BenchArgs {
             latency_samples: 2000,
             slowest: 5,
             json: None,
+            watchlist: Vec::new(),
+            manifest: None,
+            labels: None,
         }
     }
 }
@@ -74,6 +94,9 @@ pub enum BenchError {
     /// Temporary folder or thread pool.
     #[error("{0}")]
     Setup(String),
+    /// A --watchlist, --manifest or --labels file could not be read.
+    #[error("{0}")]
+    Input(String),
     /// The `--json` report could not be written.
     #[error("cannot write {path}")]
     Report {
@@ -109,8 +132,14 @@ pub struct BenchReport {
     pub names: u64,
     /// Travellers screened.
     pub travellers: u64,
-    /// Where the token pools came from.
+    /// Where the token pools came from (`files` when the list and travellers were read
+    /// from --watchlist and --manifest).
     pub pools: String,
+    /// The files measured (--watchlist, --manifest, --labels); empty for generated data.
+    pub files: Vec<String>,
+    /// Whether the travellers are labelled (generated ones always are): without labels
+    /// every traveller counts as innocent.
+    pub labelled: bool,
     /// The machine measured on (see [`machine_description`]): figures mean little
     /// without it.
     pub machine: String,
@@ -118,7 +147,8 @@ pub struct BenchReport {
     pub threshold: f64,
     /// Rayon threads of the batch run.
     pub threads: usize,
-    /// Generating the synthetic watchlist (not part of the engine).
+    /// Generating the synthetic watchlist, or reading the files (not part of the
+    /// engine's build).
     pub generate_s: f64,
     /// `Screener::build`.
     pub build_s: f64,
@@ -176,9 +206,10 @@ pub struct BenchReport {
 pub struct SlowTraveller {
     /// Screening time (ms, warm).
     pub ms: f64,
-    /// The synthetic traveller's `SURNAME / GIVEN NAMES`.
+    /// The synthetic traveller's `SURNAME / GIVEN NAMES`; for travellers read from
+    /// --manifest, `traveller <id>` only (they may be real passengers).
     pub name: String,
-    /// Date of birth as written, when given.
+    /// Date of birth as written, when given (synthetic travellers only).
     pub dob: Option<String>,
     /// Listed names the candidate search read for it (every reading of the name).
     pub names_read: u64,
@@ -197,9 +228,17 @@ impl BenchReport {
             ),
             ("travellers", self.travellers.to_string()),
             ("machine", self.machine.clone()),
-            ("token pools", self.pools.clone()),
+            if self.files.is_empty() {
+                ("token pools", self.pools.clone())
+            } else {
+                ("files", self.files.join(", "))
+            },
             ("threshold", format!("{:.2}", self.threshold)),
-            ("generate watchlist", format!("{:.2} s", self.generate_s)),
+            if self.files.is_empty() {
+                ("generate watchlist", format!("{:.2} s", self.generate_s))
+            } else {
+                ("read the files", format!("{:.2} s", self.generate_s))
+            },
             ("index build", format!("{:.2} s", self.build_s)),
             ("snapshot write", format!("{:.2} s", self.snapshot_write_s)),
             ("snapshot size", mb(self.snapshot_bytes)),
@@ -225,7 +264,11 @@ impl BenchReport {
             ("peak RSS (VmHWM)", mb(self.peak_rss_bytes)),
             ("RSS after snapshot load", mb(self.loaded_rss_bytes)),
             (
-                "innocent alert rate",
+                if self.labelled {
+                    "innocent alert rate"
+                } else {
+                    "travellers with hits (no labels)"
+                },
                 share(self.innocent_alert_rate, self.innocent_travellers),
             ),
             (
@@ -260,13 +303,14 @@ impl BenchReport {
         if !self.slowest.is_empty() {
             out.push_str("slowest latency samples (names read / kept):\n");
             for s in &self.slowest {
+                let dob = if self.files.is_empty() {
+                    format!(" ({})", s.dob.as_deref().unwrap_or("no date of birth"))
+                } else {
+                    String::new()
+                };
                 out.push_str(&format!(
-                    "  {:.3} ms  {} ({})  {} / {}\n",
-                    s.ms,
-                    s.name,
-                    s.dob.as_deref().unwrap_or("no date of birth"),
-                    s.names_read,
-                    s.kept
+                    "  {:.3} ms  {}{dob}  {} / {}\n",
+                    s.ms, s.name, s.names_read, s.kept
                 ));
             }
         }
@@ -355,6 +399,122 @@ fn hit_key(hits: &[Hit]) -> Vec<(String, i64)> {
         .collect()
 }
 
+/// What a bench run measures: the watchlist, the travellers and, for each traveller,
+/// the entries that are the same person (None: unlisted).
+struct Inputs {
+    watchlist: Vec<paxscreen_core::WatchlistEntry>,
+    sources: Vec<String>,
+    travellers: Vec<Traveller>,
+    labels: Vec<Option<Vec<String>>>,
+    pools: String,
+    files: Vec<String>,
+    labelled: bool,
+}
+
+/// Generated inputs: `--names` entries and `--travellers` travellers from the token
+/// pools of `--data`.
+fn generate(args: &BenchArgs) -> Inputs {
+    let (pools, pools_name) = load_pools(&args.data);
+    log(&format!("generating {} entries", args.names));
+    let watchlist = paxscreen_synth::scale_watchlist(args.names, args.seed, &pools);
+    let labelled = paxscreen_synth::scale::scale_labelled_travellers(
+        args.travellers,
+        args.seed.wrapping_add(1),
+        &pools,
+        &watchlist,
+    );
+    let (travellers, labels): (Vec<Traveller>, Vec<Option<String>>) = labelled.into_iter().unzip();
+    Inputs {
+        watchlist,
+        sources: vec!["synthetic (paxscreen bench)".into()],
+        travellers,
+        labels: labels.into_iter().map(|l| l.map(|id| vec![id])).collect(),
+        pools: pools_name,
+        files: Vec::new(),
+        labelled: true,
+    }
+}
+
+/// Inputs read from `--watchlist`, `--manifest` and `--labels`. Travellers the reader
+/// rejects are counted on stderr and not measured.
+fn read_files(args: &BenchArgs) -> Result<Inputs, BenchError> {
+    let manifest = args.manifest.as_ref().ok_or_else(|| {
+        BenchError::Input("--watchlist needs --manifest (the travellers to screen)".into())
+    })?;
+    log("reading the files");
+    let loaded = paxscreen_watchlists::load_paths(&args.watchlist)
+        .map_err(|e| BenchError::Input(format!("cannot load watchlist: {e}")))?;
+    for w in &loaded.warnings {
+        eprintln!("bench: warning: {w}");
+    }
+    let mut files: Vec<String> = args
+        .watchlist
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    files.push(manifest.display().to_string());
+    let (travellers, labels, rejected) = match &args.labels {
+        Some(labels_path) => {
+            files.push(labels_path.display().to_string());
+            let (labelled, _, warnings) =
+                paxscreen_eval::load_labelled(manifest, labels_path, &loaded.entries)
+                    .map_err(|e| BenchError::Input(e.to_string()))?;
+            for w in warnings {
+                eprintln!("bench: warning: {w}");
+            }
+            let mut travellers = Vec::with_capacity(labelled.len());
+            let mut labels = Vec::with_capacity(labelled.len());
+            let mut rejected = 0usize;
+            for l in labelled {
+                match l.traveller {
+                    Some(t) => {
+                        travellers.push(t);
+                        labels.push(l.case.expected.map(|e| {
+                            let mut ids = vec![e];
+                            ids.extend(l.case.also);
+                            ids
+                        }));
+                    }
+                    None => rejected += 1,
+                }
+            }
+            (travellers, labels, rejected)
+        }
+        None => {
+            let bytes = std::fs::read(manifest).map_err(|e| {
+                BenchError::Input(format!("{}: cannot read: {e}", manifest.display()))
+            })?;
+            let name = manifest.display().to_string();
+            let m = paxscreen_formats::read_manifest(&bytes, &name, None)
+                .map_err(|e| BenchError::Input(e.to_string()))?;
+            for w in &m.warnings {
+                eprintln!("bench: warning: {name}: {w}");
+            }
+            let total = m.records.len();
+            let travellers: Vec<Traveller> = m.records.into_iter().filter_map(Result::ok).collect();
+            let rejected = total - travellers.len();
+            let labels = vec![None; travellers.len()];
+            (travellers, labels, rejected)
+        }
+    };
+    if rejected > 0 {
+        eprintln!(
+            "bench: warning: {rejected} travellers of {} could not be read and are not measured \
+             (`paxscreen screen` reports each)",
+            manifest.display()
+        );
+    }
+    Ok(Inputs {
+        watchlist: loaded.entries,
+        sources: loaded.sources,
+        travellers,
+        labels,
+        pools: "files".into(),
+        files,
+        labelled: args.labels.is_some(),
+    })
+}
+
 /// Token pools from `data`, or the built-in ones when it cannot be read.
 pub fn load_pools(data: &Path) -> (TokenPools, String) {
     let data = paxscreen_synth::resolve_data_dir(data);
@@ -385,23 +545,26 @@ pub fn run_bench(args: BenchArgs) -> Result<BenchReport, BenchError> {
         threshold,
         ..ScreenOptions::default()
     };
-    let (pools, pools_name) = load_pools(&args.data);
-
-    log(&format!("generating {} entries", args.names));
     let t0 = Instant::now();
-    let watchlist = paxscreen_synth::scale_watchlist(args.names, args.seed, &pools);
-    let labelled = paxscreen_synth::scale::scale_labelled_travellers(
-        args.travellers,
-        args.seed.wrapping_add(1),
-        &pools,
-        &watchlist,
-    );
+    let inputs = if args.watchlist.is_empty() {
+        generate(&args)
+    } else {
+        read_files(&args)?
+    };
     let generate_s = t0.elapsed().as_secs_f64();
-    let (travellers, labels): (Vec<Traveller>, Vec<Option<String>>) = labelled.into_iter().unzip();
+    let Inputs {
+        watchlist,
+        sources,
+        travellers,
+        labels,
+        pools: pools_name,
+        files,
+        labelled,
+    } = inputs;
 
     log("building the index");
     let t0 = Instant::now();
-    let built = Screener::build(watchlist, vec!["synthetic (paxscreen bench)".into()])?;
+    let built = Screener::build(watchlist, sources)?;
     let build_s = t0.elapsed().as_secs_f64();
 
     let tmp = tempfile::tempdir().map_err(|e| BenchError::Setup(format!("temp dir: {e}")))?;
@@ -471,10 +634,16 @@ pub fn run_bench(args: BenchArgs) -> Result<BenchReport, BenchError> {
         .map(|&(d, i)| {
             let t = &travellers[i];
             let c = screener.candidate_count(t, &options);
+            // Travellers read from files may be real passengers: only their ids.
+            let synthetic = files.is_empty();
             SlowTraveller {
                 ms: d.as_secs_f64() * 1e3,
-                name: format!("{} / {}", t.surname, t.given_names),
-                dob: t.dob.map(|d| d.to_string()),
+                name: if synthetic {
+                    format!("{} / {}", t.surname, t.given_names)
+                } else {
+                    format!("traveller {}", t.id)
+                },
+                dob: t.dob.filter(|_| synthetic).map(|d| d.to_string()),
                 names_read: c.considered as u64,
                 kept: c.kept as u64,
             }
@@ -495,9 +664,9 @@ pub fn run_bench(args: BenchArgs) -> Result<BenchReport, BenchError> {
                 innocents += 1;
                 alerts += u64::from(!r.is_empty());
             }
-            Some(id) => {
+            Some(ids) => {
                 listed += 1;
-                found += u64::from(r.iter().any(|h| &h.entry_id == id));
+                found += u64::from(r.iter().any(|h| ids.contains(&h.entry_id)));
             }
         }
     }
@@ -541,9 +710,9 @@ pub fn run_bench(args: BenchArgs) -> Result<BenchReport, BenchError> {
         if hit_key(&indexed[k]) != hit_key(&exhaustive[k]) {
             disagreements += 1;
         }
-        if let Some(id) = &labels[i] {
-            ex_found += u64::from(exhaustive[k].iter().any(|h| &h.entry_id == id));
-            ix_found += u64::from(indexed[k].iter().any(|h| &h.entry_id == id));
+        if let Some(ids) = &labels[i] {
+            ex_found += u64::from(exhaustive[k].iter().any(|h| ids.contains(&h.entry_id)));
+            ix_found += u64::from(indexed[k].iter().any(|h| ids.contains(&h.entry_id)));
         }
     }
     let n_sample = sample.len().max(1) as f64;
@@ -555,6 +724,8 @@ pub fn run_bench(args: BenchArgs) -> Result<BenchReport, BenchError> {
         names: info.names,
         travellers: travellers.len() as u64,
         pools: pools_name,
+        files,
+        labelled,
         machine: machine_description(),
         threshold,
         threads,
@@ -606,6 +777,7 @@ mod tests {
             latency_samples: 50,
             slowest: 3,
             json: None,
+            ..BenchArgs::default()
         };
         let r = run_bench(args).unwrap();
         assert_eq!(r.disagreements, 0, "{}", r.table());
@@ -630,6 +802,65 @@ mod tests {
         assert!(r
             .table()
             .contains(&format!("% of {}", r.innocent_travellers)));
+    }
+
+    #[test]
+    fn files_of_ones_own_are_measured_and_their_passengers_not_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, text).unwrap();
+            p
+        };
+        let mut list = String::from("id,names,dob,nationality,gender,documents,list,remarks\n");
+        for i in 0..300 {
+            list.push_str(&format!(
+                "F{i:07},Person{i} SURNAME{},1970,,,,TEST,\n",
+                i % 7
+            ));
+        }
+        list.push_str("L1,Mohammed AL-HASSAN,1979-06-30,SYR,,,TEST,\n");
+        let wl = write("list.csv", &list);
+        let tr = write(
+            "t.csv",
+            "id,surname,given_names,dob\nP1,AL HASSAN,MOHAMMED,1979-06-30\nP2,NAKAMURA,YUKI,1991-04-02\nP3,!!!,,\n",
+        );
+        let labels = write(
+            "labels.csv",
+            "traveller_id,expected_entry_id,category\nP1,L1,exact\nP2,,innocent\nP3,,innocent\n",
+        );
+        let args = BenchArgs {
+            watchlist: vec![wl.clone()],
+            manifest: Some(tr.clone()),
+            labels: Some(labels),
+            exhaustive_sample: 10,
+            latency_samples: 20,
+            slowest: 2,
+            ..BenchArgs::default()
+        };
+        let r = run_bench(args.clone()).unwrap();
+        assert_eq!((r.entries, r.travellers), (301, 2));
+        assert!(r.labelled);
+        assert_eq!((r.listed_travellers, r.innocent_travellers), (1, 1));
+        assert_eq!((r.listed_recall, r.innocent_alert_rate), (1.0, 0.0));
+        assert_eq!(r.disagreements, 0);
+        assert_eq!(r.files.len(), 3);
+        assert!(r
+            .slowest
+            .iter()
+            .all(|s| s.name.starts_with("traveller P") && s.dob.is_none()));
+        assert!(!r.table().contains("MOHAMMED"), "{}", r.table());
+        // Without labels every traveller is unlisted, and the row says so.
+        let r = run_bench(BenchArgs {
+            labels: None,
+            ..args
+        })
+        .unwrap();
+        assert!(!r.labelled);
+        assert_eq!((r.innocent_travellers, r.innocent_alert_rate), (2, 0.5));
+        assert!(r
+            .table()
+            .contains("travellers with hits (no labels)  50.000 % of 2"));
     }
 
     #[test]
