@@ -210,6 +210,7 @@ pub fn screen(a: ScreenArgs) -> Result<u8> {
     // The manifests are read on a thread of their own while the lists load (at 1M
     // entries the list is read and indexed on every core for seconds; 100k travellers
     // take a quarter of a second to read). Their messages follow once the lists loaded.
+    let started = Instant::now();
     let (screener, (records, unreadable, messages)) = std::thread::scope(|s| {
         let reading = s.spawn(|| read_manifests_quietly(&a.manifests, None));
         let screener = load_screener(&a.lists.watchlist);
@@ -219,6 +220,7 @@ pub fn screen(a: ScreenArgs) -> Result<u8> {
         (screener, read)
     });
     let screener = screener?;
+    let loaded = started.elapsed();
     for m in messages {
         eprintln!("{m}");
     }
@@ -273,13 +275,15 @@ pub fn screen(a: ScreenArgs) -> Result<u8> {
     );
     if !a.quiet {
         eprintln!(
-            "screened {} travellers ({} with hits, {} not screenable) against {} entries in {:.3} s ({:.0} travellers/s)",
+            "screened {} travellers ({} with hits, {} not screenable) against {} entries in {:.3} s ({:.0} travellers/s); lists and manifests read in {:.3} s, {:.3} s in all",
             travellers.len(),
             with_hits,
             rejected,
             screener.info().entries,
             elapsed.as_secs_f64(),
-            travellers.len() as f64 / elapsed.as_secs_f64().max(1e-9)
+            travellers.len() as f64 / elapsed.as_secs_f64().max(1e-9),
+            loaded.as_secs_f64(),
+            started.elapsed().as_secs_f64()
         );
     }
     if !cut.is_empty() {
