@@ -1773,25 +1773,29 @@ pub(crate) fn screen(
         }
     }
 
-    let mut hits = Vec::new();
+    // The entries that are hits, by the score a hit carries (the total, rounded).
+    let mut kept = Vec::new();
     for (entry, b) in best {
-        // The explanation is built only for the entries that are hits.
         let ev = score::EntryEvidence::of(t, &index.entries[entry as usize]);
         let document_match = doc_entries.binary_search(&entry).is_ok();
-        if round4(ev.total(b.score.score, document_match)) + 1e-9 < options.threshold {
-            continue;
+        let total = round4(ev.total(b.score.score, document_match));
+        if total + 1e-9 >= options.threshold {
+            kept.push((total, entry, b, document_match, ev));
         }
-        let hit = make_hit(index, &readings[b.reading], entry, &b, document_match, &ev);
-        debug_assert!(hit.score + 1e-9 >= options.threshold);
-        hits.push(hit);
     }
-    hits.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| a.entry_id.cmp(&b.entry_id))
-    });
-    let not_shown = hits.len().saturating_sub(options.max_hits);
-    hits.truncate(options.max_hits);
+    let id = |e: u32| index.entries[e as usize].id.as_str();
+    kept.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| id(a.1).cmp(id(b.1))));
+    let not_shown = kept.len().saturating_sub(options.max_hits);
+    kept.truncate(options.max_hits);
+    // The explanations are built for the hits shown only.
+    let hits = kept
+        .into_iter()
+        .map(|(total, entry, b, document_match, ev)| {
+            let hit = make_hit(index, &readings[b.reading], entry, &b, document_match, &ev);
+            debug_assert_eq!(hit.score, total);
+            hit
+        })
+        .collect();
     (hits, not_shown)
 }
 
