@@ -46,7 +46,7 @@ pub struct ScreenArgs {
     #[arg(long)]
     pub threshold: Option<f64>,
     /// At most this many hits per traveller.
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 50)]
     pub max_hits: usize,
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     pub format: Format,

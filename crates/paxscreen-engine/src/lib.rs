@@ -50,7 +50,7 @@ impl Default for ScreenOptions {
     fn default() -> Self {
         ScreenOptions {
             threshold: DEFAULT_THRESHOLD,
-            max_hits: 20,
+            max_hits: 50,
         }
     }
 }

@@ -90,7 +90,7 @@ impl ServeConfig {
             tls: None,
             insecure: false,
             threshold: paxscreen_engine::DEFAULT_THRESHOLD,
-            max_hits: 20,
+            max_hits: 50,
             max_message_bytes: 16 * 1024 * 1024,
             max_travellers: 5000,
             max_concurrent: 64,
