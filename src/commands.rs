@@ -1,6 +1,6 @@
 //! The analyst commands: index, screen, parse, explain, demo.
 
-use crate::output::{write_explanation, Format, ResultRow, ResultWriter};
+use crate::output::{self, write_explanation, Format, ResultRow, ResultWriter};
 use anyhow::{bail, Context, Result};
 use paxscreen_core::{Country, Document, Gender, PartialDate, Traveller, TravellerRecord};
 use paxscreen_engine::{ScreenOptions, Screener, DEFAULT_THRESHOLD};
@@ -241,21 +241,31 @@ pub fn screen(a: ScreenArgs) -> Result<u8> {
     );
     let elapsed = t0.elapsed();
     let mut out = ResultWriter::new(open_output(&a.output)?, a.format, a.explain)?;
+    // Each record's result (the screened ones in order), rendered on every core a
+    // block at a time and written in input order: serializing 100k travellers' hits
+    // with their explanations took ~0.6 s on one core (1M list, 1.9 hits each).
     let mut next = 0;
-    let mut any_hit = false;
-    let mut rejected = 0;
-    for r in &records {
-        match r {
+    let rows: Vec<ResultRow<'_>> = records
+        .iter()
+        .map(|r| match r {
             Ok(t) => {
                 let s = &results[next];
                 next += 1;
-                any_hit |= !s.hits.is_empty();
-                out.write(ResultRow::Screened(t, &s.hits, s.not_shown))?;
+                ResultRow::Screened(t, &s.hits, s.not_shown)
             }
-            Err(rej) => {
-                rejected += 1;
-                out.write(ResultRow::Rejected(rej))?;
-            }
+            Err(rej) => ResultRow::Rejected(rej),
+        })
+        .collect();
+    let any_hit = results.iter().any(|s| !s.hits.is_empty());
+    let rejected = records.iter().filter(|r| r.is_err()).count();
+    for block in rows.chunks(8192) {
+        use rayon::prelude::*;
+        let rendered: Vec<std::io::Result<Vec<u8>>> = block
+            .par_iter()
+            .map(|&row| output::render(a.format, a.explain, row))
+            .collect();
+        for bytes in rendered {
+            out.write_rendered(&bytes?)?;
         }
     }
     out.finish()?;

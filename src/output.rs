@@ -16,6 +16,7 @@ pub enum Format {
 }
 
 /// One traveller's result, in input order.
+#[derive(Clone, Copy)]
 pub enum ResultRow<'a> {
     /// The traveller, its hits, and how many more hits `--max-hits` left out.
     Screened(&'a Traveller, &'a [Hit], usize),
@@ -167,6 +168,23 @@ impl<W: Write> ResultWriter<W> {
     pub fn finish(mut self) -> std::io::Result<()> {
         self.out.flush()
     }
+
+    /// Writes bytes rendered by [`render`] (rows in order).
+    pub fn write_rendered(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.out.write_all(bytes)
+    }
+}
+
+/// One row as `format` writes it (no CSV header): rows can be rendered on every core
+/// and written in order with [`ResultWriter::write_rendered`].
+pub fn render(format: Format, explain: bool, row: ResultRow<'_>) -> std::io::Result<Vec<u8>> {
+    let mut w = ResultWriter {
+        out: Vec::new(),
+        format,
+        explain,
+    };
+    w.write(row)?;
+    Ok(w.out)
 }
 
 /// Prints the token alignment and each evidence term of a hit.
