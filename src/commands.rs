@@ -311,7 +311,12 @@ pub fn screen(a: ScreenArgs) -> Result<u8> {
         );
     }
     // The index goes with the process: freeing its millions of allocations one by one
-    // (names, ids, dates of 1M entries) added a quarter of a second to every run.
+    // (names, ids, dates of 1M entries) added a quarter of a second to every run. So do
+    // the travellers and their hits (strings of every explanation).
+    drop(rows);
+    std::mem::forget(results);
+    std::mem::forget(records);
+    std::mem::forget(travellers);
     std::mem::forget(screener);
     Ok(if unreadable > 0 {
         EXIT_UNREADABLE
