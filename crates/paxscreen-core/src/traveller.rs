@@ -145,23 +145,30 @@ impl Traveller {
         }
     }
 
-    /// A name without a single letter (`!!!`, `---`, `12345`) can meet no listed name.
-    /// Without a document either there is nothing to screen: `Err` says why, and the
-    /// traveller is to be reported, not screened into no hits. With a document it is
-    /// screened by the document alone, and a warning says so.
+    /// A name without a letter paxscreen reads (`!!!`, `12345`, or a script it does not
+    /// transliterate: Hebrew, Chinese, ...) can meet no listed name. Without a document
+    /// either there is nothing to screen: `Err` says why, and the traveller is to be
+    /// reported, not screened into no hits. With a document it is screened by the
+    /// document alone, and a warning says so.
     pub fn check_name_has_letters(&mut self) -> Result<(), String> {
         let mut name = self.surname.chars().chain(self.given_names.chars());
-        if name.any(char::is_alphabetic) {
+        if name.any(is_readable_letter) {
             return Ok(());
         }
         let shown = self.display_name();
+        let why = if shown.chars().any(char::is_alphabetic) {
+            "is in a script paxscreen does not transliterate (it reads Latin, Greek, \
+             Cyrillic and Arabic)"
+        } else {
+            "has no letters"
+        };
         if self.documents.is_empty() {
             return Err(format!(
-                "name {shown:?} has no letters and no document is given: nothing to screen"
+                "name {shown:?} {why} and no document is given: nothing to screen"
             ));
         }
         self.warnings.push(format!(
-            "name {shown:?} has no letters: screened by its document alone"
+            "name {shown:?} {why}: screened by its document alone"
         ));
         Ok(())
     }
@@ -200,7 +207,45 @@ mod tests {
         };
         assert_eq!(greek.check_name_has_letters(), Ok(()));
         assert!(greek.warnings.is_empty());
+        let mut hebrew = Traveller {
+            surname: "כהן".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            hebrew.check_name_has_letters(),
+            Err(
+                "name \"כהן\" is in a script paxscreen does not transliterate (it reads \
+                 Latin, Greek, Cyrillic and Arabic) and no document is given: nothing to screen"
+                    .into()
+            )
+        );
+        for readable in ['É', 'Ə', 'ạ', 'Ｍ', 'ώ', 'Ж', 'ع', 'ﻋ'] {
+            assert!(is_readable_letter(readable), "{readable}");
+        }
+        for other in ['ש', '金', 'ก', 'Ա', 'გ', '김', 'あ', '1', '-'] {
+            assert!(!is_readable_letter(other), "{other}");
+        }
     }
+}
+
+/// A letter of a script the name analysis (`paxscreen-names`) transliterates: Latin
+/// (with its extensions and full-width forms), Greek, Cyrillic, Arabic. A name of
+/// other letters only gives the screener no token to match.
+pub fn is_readable_letter(c: char) -> bool {
+    c.is_alphabetic()
+        && matches!(c as u32,
+            0x0000..=0x02AF // Latin, Latin-1, Extended A/B, IPA (Ə, Ɗ, ...)
+            | 0x1E00..=0x1EFF // Latin Extended Additional (Vietnamese)
+            | 0xFF21..=0xFF5A // full-width Latin
+            | 0x0370..=0x03FF // Greek
+            | 0x1F00..=0x1FFF // Greek Extended
+            | 0x0400..=0x052F // Cyrillic
+            | 0x0600..=0x06FF // Arabic
+            | 0x0750..=0x077F // Arabic Supplement
+            | 0x08A0..=0x08FF // Arabic Extended-A
+            | 0xFB50..=0xFDFF // Arabic Presentation Forms-A
+            | 0xFE70..=0xFEFF // Arabic Presentation Forms-B
+        )
 }
 
 /// A traveller that was found in the input but could not be read well enough to screen.

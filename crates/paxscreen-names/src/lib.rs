@@ -291,6 +291,33 @@ fn latin_cyrillic_piece(c: char, word_start: bool, after_vowel: bool) -> Piece {
         'Ѓ' | 'ѓ' => &["G"],
         'Ќ' | 'ќ' => &["K"],
         'Ѕ' | 'ѕ' => &["DZ"],
+        // Greek (ELOT 743, as Greek passports write it; EDIFACT syntax level UNOF carries
+        // it in PAXLST), with the stressed and diaeresis forms. Υ after Ο is the U of
+        // ΟΥ and after Α, Ε the V of ΑΥ, ΕΥ (see `transliterate`).
+        'Α' | 'α' | 'Ά' | 'ά' => &["A"],
+        'Β' | 'β' => &["V", "B"],
+        'Γ' | 'γ' => &["G"],
+        'Δ' | 'δ' => &["D"],
+        'Ε' | 'ε' | 'Έ' | 'έ' => &["E"],
+        'Ζ' | 'ζ' => &["Z"],
+        'Η' | 'η' | 'Ή' | 'ή' => &["I"],
+        'Θ' | 'θ' => &["TH"],
+        'Ι' | 'ι' | 'Ί' | 'ί' | 'Ϊ' | 'ϊ' | 'ΐ' => &["I"],
+        'Κ' | 'κ' => &["K"],
+        'Λ' | 'λ' => &["L"],
+        'Μ' | 'μ' => &["M"],
+        'Ν' | 'ν' => &["N"],
+        'Ξ' | 'ξ' => &["X", "KS"],
+        'Ο' | 'ο' | 'Ό' | 'ό' => &["O"],
+        'Π' | 'π' => &["P"],
+        'Ρ' | 'ρ' => &["R"],
+        'Σ' | 'σ' | 'ς' => &["S"],
+        'Τ' | 'τ' => &["T"],
+        'Υ' | 'υ' | 'Ύ' | 'ύ' | 'Ϋ' | 'ϋ' | 'ΰ' => &["Y", "I"],
+        'Φ' | 'φ' => &["F"],
+        'Χ' | 'χ' => &["CH", "KH", "H"],
+        'Ψ' | 'ψ' => &["PS"],
+        'Ω' | 'ω' | 'Ώ' | 'ώ' => &["O"],
         _ => {
             // Other diacritics: NFKD and keep the ASCII letters (É -> E, Ç -> C, ...).
             let mut out = String::new();
@@ -567,13 +594,21 @@ pub fn transliterate(text: &str) -> Vec<String> {
     let mut forms: Vec<String> = vec![String::with_capacity(text.len() + 4)];
     let mut word_start = true;
     let mut after_vowel = false;
+    let mut prev = ' ';
     for c in text.chars() {
         if !c.is_alphabetic() {
             word_start = true;
             after_vowel = false;
+            prev = ' ';
             continue;
         }
-        let piece = latin_cyrillic_piece(c, word_start, after_vowel);
+        let piece = match (prev, c) {
+            // Greek ΟΥ is OU, ΑΥ and ΕΥ are AV and EV (AF, EF before a voiceless sound).
+            ('Ο' | 'ο' | 'Ό' | 'ό', 'Υ' | 'υ' | 'Ύ' | 'ύ') => Piece::Static(&["U"]),
+            ('Α' | 'α' | 'Ε' | 'ε', 'Υ' | 'υ' | 'Ύ' | 'ύ') => Piece::Static(&["V", "F"]),
+            _ => latin_cyrillic_piece(c, word_start, after_vowel),
+        };
+        prev = c;
         word_start = false;
         after_vowel = is_cyr_vowel(c);
         match piece {
@@ -755,8 +790,9 @@ fn is_vowel(b: u8) -> bool {
 /// is dropped as AZ, AR, AS are. 45: the Indonesian and Malay SY before a vowel (or
 /// after one, before a consonant: ASYRAF) also keys as SH (BA'ASYIR = BASHIR, HISYAM =
 /// HISHAM), outside East Slavic names. 46: a
-/// doubled W after a vowel is the consonant, not a diphthong (FAWWAZ = FAWAZ).
-pub const ANALYSIS_VERSION: u32 = 46;
+/// doubled W after a vowel is the consonant, not a diphthong (FAWWAZ = FAWAZ). 47: Greek
+/// script is transliterated (ELOT 743: ΠΑΠΑΔΟΠΟΥΛΟΣ = PAPADOPOULOS).
+pub const ANALYSIS_VERSION: u32 = 47;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -3177,6 +3213,47 @@ mod tests {
     use super::has;
     use super::{ends_with_any, listed, split_compound, Words};
     use super::{ALI_COMPOUND_FIRST, COMPOUND_MIN_LEN, COMPOUND_SECOND, GOST_SLAVIC_CUES, TITLES};
+
+    #[test]
+    fn greek_is_transliterated_as_greek_passports_write_it() {
+        use super::transliterate;
+        assert_eq!(transliterate("Παπαδόπουλος")[0], "PAPADOPOULOS");
+        assert_eq!(transliterate("ΓΙΩΡΓΟΣ")[0], "GIORGOS");
+        assert_eq!(transliterate("Γεώργιος")[0], "GEORGIOS");
+        assert!(transliterate("Ευάγγελος").contains(&"EVAGGELOS".to_string()));
+        assert!(transliterate("Χρήστος").contains(&"CHRISTOS".to_string()));
+        assert!(transliterate("Χρήστος").contains(&"KHRISTOS".to_string()));
+        assert_eq!(transliterate("Ξενοφών")[0], "XENOFON");
+    }
+
+    #[test]
+    fn scripts_not_transliterated_give_no_form() {
+        use super::transliterate;
+        // paxscreen_core::is_readable_letter tells these apart for the readers, which
+        // report such a traveller instead of screening it into no hits.
+        for name in [
+            "כהן",
+            "金铁三",
+            "สมชาย",
+            "Պետրոսյան",
+            "ბერიძე",
+            "김철삼",
+            "やまだ",
+        ] {
+            assert!(transliterate(name).is_empty(), "{name}");
+        }
+        for name in [
+            "Müller",
+            "Əliyev",
+            "Nguyễn",
+            "Ｍａｒｉａ",
+            "Ωμέγα",
+            "Петров",
+            "محمد",
+        ] {
+            assert!(!transliterate(name).is_empty(), "{name}");
+        }
+    }
 
     #[test]
     fn compound_parts_are_long() {
