@@ -32,6 +32,7 @@ macro_rules! deserialize_from_str {
     };
 }
 
+pub mod columns;
 pub mod country;
 pub mod date;
 pub mod hit;

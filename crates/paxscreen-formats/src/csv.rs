@@ -59,14 +59,10 @@ pub fn looks_like_header(bytes: &[u8]) -> bool {
     delimiter(bytes).is_some()
 }
 
-/// The column an unknown header most likely means (`birth_date` for `dob`), for the
-/// warning that it is not read.
+/// The column an unknown header (letters and digits only) most likely means
+/// (`birthdate` for `dob`), for the warning that it is not read.
 fn known_as(header: &str) -> Option<&'static str> {
-    let h: String = header
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect();
-    Some(match h.as_str() {
+    Some(match header {
         "birthdate" | "dateofbirth" | "birthday" | "born" => "dob",
         "documentnumber" | "docno" | "passportnumber" | "passportno" | "passport" => "doc_number",
         "documenttype" | "doctype" => "doc_type",
@@ -135,22 +131,11 @@ pub fn read_csv(
         .iter()
         .filter_map(|c| cols.iter().position(|h| h == c).map(|i| (*c, i)))
         .collect();
-    let unknown: Vec<String> = cols
-        .iter()
-        .filter(|h| !h.is_empty() && !COLUMNS.contains(&h.as_str()))
-        .map(|h| match known_as(h) {
-            Some(c) => format!("`{h}` (for `{c}`, name it `{c}`)"),
-            None => format!("`{h}`"),
-        })
-        .collect();
-    if !unknown.is_empty() {
-        warnings.push(format!(
-            "line 1: column{} {} not read: the columns are {}",
-            if unknown.len() > 1 { "s" } else { "" },
-            unknown.join(", "),
-            COLUMNS.join(", ")
-        ));
-    }
+    warnings.extend(paxscreen_core::columns::unread_columns_warning(
+        cols.iter().map(String::as_str),
+        &COLUMNS,
+        known_as,
+    ));
     if !idx.contains_key("id") {
         return Err(CsvError {
             line: 1,

@@ -99,14 +99,10 @@ fn row_pieces(text: &[u8], start: usize, piece_bytes: usize) -> Vec<(usize, usiz
     pieces
 }
 
-/// The column an unknown header most likely means (`date_of_birth` for `dob`), for
-/// the warning that it is not read.
+/// The column an unknown header (letters and digits only) most likely means
+/// (`dateofbirth` for `dob`), for the warning that it is not read.
 fn known_as(header: &str) -> Option<&'static str> {
-    let h: String = header
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect();
-    Some(match h.as_str() {
+    Some(match header {
         "birthdate" | "dateofbirth" | "dobs" | "born" => "dob",
         "name" | "fullname" | "aliases" | "alias" => "names",
         "citizenship" | "nationalities" | "country" => "nationality",
@@ -147,7 +143,7 @@ fn read_in_pieces(
         .clone();
     // Column index of each known field.
     let mut col: HashMap<&str, usize> = HashMap::new();
-    let mut unknown = Vec::new();
+    let mut names = Vec::with_capacity(headers.len());
     for (i, h) in headers.iter().enumerate() {
         let h = h.trim().trim_start_matches('\u{FEFF}').to_ascii_lowercase();
         if let Some(known) = COLUMNS.iter().find(|c| **c == h) {
@@ -157,21 +153,15 @@ fn read_in_pieces(
                     "column appears twice in the header".into(),
                 ));
             }
-        } else if !h.is_empty() {
-            unknown.push(match known_as(&h) {
-                Some(c) => format!("`{h}` (for `{c}`, name it `{c}`)"),
-                None => format!("`{h}`"),
-            });
         }
+        names.push(h);
     }
-    if !unknown.is_empty() {
-        warnings.push(format!(
-            "{}: line 1: column{} {} not read: the columns are {}",
-            path.display(),
-            if unknown.len() > 1 { "s" } else { "" },
-            unknown.join(", "),
-            COLUMNS.join(", ")
-        ));
+    if let Some(w) = paxscreen_core::columns::unread_columns_warning(
+        names.iter().map(String::as_str),
+        &COLUMNS,
+        known_as,
+    ) {
+        warnings.push(format!("{}: {w}", path.display()));
     }
     for required in ["id", "names"] {
         if !col.contains_key(required) {
