@@ -208,7 +208,10 @@ fn latin_cyrillic_piece(c: char, word_start: bool, after_vowel: bool) -> Piece {
         // the English digraph (SHAHIN, ZHUKOV), so it is kept as a second form.
         'Š' | 'š' | 'Ş' | 'ş' | 'Ș' | 'ș' => &["S", "SH"],
         'Ž' | 'ž' => &["Z", "ZH"],
-        'Č' | 'č' | 'Ć' | 'ć' | 'Ç' | 'ç' => &["C", "CH"],
+        'Č' | 'č' | 'Ć' | 'ć' => &["C", "CH"],
+        // Ç is CH in Turkish and Albanian but S in Portuguese, French and Catalan
+        // spellings, which West African names keep (Guinea-Bissau IDRIÇA = IDRISSA).
+        'Ç' | 'ç' => &["C", "CH", "S"],
         'ß' | 'ẞ' => &["SS"],
         'Þ' | 'þ' => &["TH"],
         'Æ' | 'æ' => &["AE"],
@@ -791,8 +794,9 @@ fn is_vowel(b: u8) -> bool {
 /// after one, before a consonant: ASYRAF) also keys as SH (BA'ASYIR = BASHIR, HISYAM =
 /// HISHAM), outside East Slavic names. 46: a
 /// doubled W after a vowel is the consonant, not a diphthong (FAWWAZ = FAWAZ). 47: Greek
-/// script is transliterated (ELOT 743: ΠΑΠΑΔΟΠΟΥΛΟΣ = PAPADOPOULOS).
-pub const ANALYSIS_VERSION: u32 = 47;
+/// script is transliterated (ELOT 743: ΠΑΠΑΔΟΠΟΥΛΟΣ = PAPADOPOULOS). 48: Ç also reads
+/// as S (Portuguese IDRIÇA = IDRISSA).
+pub const ANALYSIS_VERSION: u32 = 48;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -3224,6 +3228,17 @@ mod tests {
         assert!(transliterate("Χρήστος").contains(&"CHRISTOS".to_string()));
         assert!(transliterate("Χρήστος").contains(&"KHRISTOS".to_string()));
         assert_eq!(transliterate("Ξενοφών")[0], "XENOFON");
+    }
+
+    #[test]
+    fn cedilla_reads_as_c_ch_and_s() {
+        use super::transliterate;
+        let forms = transliterate("Idriça");
+        assert_eq!(forms[0], "IDRICA", "{forms:?}");
+        assert!(forms.contains(&"IDRICHA".to_string()), "{forms:?}");
+        assert!(forms.contains(&"IDRISA".to_string()), "{forms:?}");
+        // Č and Ć are Slavic: no S reading.
+        assert!(!transliterate("Jovič").contains(&"JOVIS".to_string()));
     }
 
     #[test]
