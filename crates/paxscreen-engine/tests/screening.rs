@@ -179,6 +179,26 @@ fn particle_and_transliteration_variants_meet() {
     assert_eq!(got.map(|g| g.0), Some("E4".to_string()));
 }
 
+/// Ç reads as S too: a Portuguese spelling meets the French / English one.
+#[test]
+fn portuguese_cedilla_meets_double_s() {
+    let s = with_filler(
+        vec![entry(
+            "GB1",
+            &["IDRISSA DJALÓ"],
+            Some("1954-12-18"),
+            Some("GNB"),
+        )],
+        "Mamadou",
+        ["Bah", "Sow", "Barry"],
+    );
+    let t = traveller("Djaló", "Idriça", None, None);
+    let (id, score) = top(&s, &t).expect("a hit");
+    assert_eq!(id, "GB1");
+    assert!(score >= 0.9, "{score}");
+    assert_eq!(hit_ids(&s, &t, &ScreenOptions::default(), true), ["GB1"]);
+}
+
 #[test]
 fn namesake_with_other_dob_and_nationality_is_not_a_hit() {
     let s = screener();
@@ -405,11 +425,11 @@ fn exact_dob_and_nationality_corroborate_a_partial_name() {
         .iter()
         .any(|a| a.starts_with("exact dob and nationality both match")));
     let corroborated = hits[0].score;
-    // Without the nationality: 0.10 + 0.03 less, under the threshold.
+    // Without the nationality: 0.15 + 0.03 less, under the threshold.
     let low = low();
     let alone = s.screen(&traveller("CAMARA", "PAPA", Some("1964-05-11"), None), &low);
     assert!(
-        (corroborated - alone[0].score - 0.13).abs() < 2e-4,
+        (corroborated - alone[0].score - 0.18).abs() < 2e-4,
         "{alone:?}"
     );
     assert!(alone[0].score < opts.threshold);
