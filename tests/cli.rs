@@ -419,6 +419,11 @@ fn real_un_list_finds_abu_bakr_al_baghdadi() {
     let got = hits(&jsonl(&o));
     assert_eq!(got[0].1.first().map(String::as_str), Some("QDi.299"));
     assert!(got[1].1.is_empty());
+    // The list's warnings (a nationality that is no country) reach a log file as plain
+    // text: no terminal colour codes when stderr is not a terminal.
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("is not a known country"), "{err}");
+    assert!(!err.contains('\u{1b}'), "{err:?}");
 }
 
 #[test]
