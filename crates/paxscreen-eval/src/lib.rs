@@ -931,6 +931,21 @@ fn write_method(s: &mut String, m: &MethodReport, on: &str) {
                         pct(*recall)
                     );
                 }
+                // Every category and the namesakes at that point: the held-out bar
+                // reads them there, not at the default threshold.
+                if !p.recall_by_category.is_empty() {
+                    let cats: Vec<String> = p
+                        .recall_by_category
+                        .iter()
+                        .map(|(c, r)| format!("{c} {}", pct(*r)))
+                        .collect();
+                    let _ = writeln!(s, "    by category there         {}", cats.join(", "));
+                    let _ = writeln!(
+                        s,
+                        "    namesake alerts there     {}",
+                        pct(p.namesake_alert_rate)
+                    );
+                }
             }
             None => {
                 let _ = writeln!(

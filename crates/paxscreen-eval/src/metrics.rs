@@ -110,6 +110,10 @@ pub struct OperatingPoint {
     /// The category of listed travellers with the lowest recall there, and that recall
     /// (the held-out bar asks every category to clear one).
     pub weakest_category: Option<(String, f64)>,
+    /// Recall of every category of listed travellers there (empty when none).
+    pub recall_by_category: BTreeMap<String, f64>,
+    /// Namesake alert rate there (0 when none or no namesakes).
+    pub namesake_alert_rate: f64,
 }
 
 /// Number of example errors kept per category in a [`MethodReport`].
@@ -318,6 +322,8 @@ pub fn best_recall(rows: &[SweepRow], max_alert_rate: f64) -> OperatingPoint {
             recall: r.recall,
             alert_rate: r.innocent_alert_rate,
             weakest_category: None,
+            recall_by_category: BTreeMap::new(),
+            namesake_alert_rate: r.namesake_alert_rate,
         },
         None => OperatingPoint {
             max_alert_rate,
@@ -325,6 +331,8 @@ pub fn best_recall(rows: &[SweepRow], max_alert_rate: f64) -> OperatingPoint {
             recall: 0.0,
             alert_rate: 0.0,
             weakest_category: None,
+            recall_by_category: BTreeMap::new(),
+            namesake_alert_rate: 0.0,
         },
     }
 }
@@ -416,6 +424,12 @@ pub fn method_report(
                 .map(|&a| {
                     let mut p = best_recall(&fine, a);
                     p.weakest_category = p.threshold.and_then(|t| weakest_category(&all, t));
+                    if let Some(t) = p.threshold {
+                        p.recall_by_category = recall_by_category(&all, t)
+                            .into_iter()
+                            .map(|(k, r)| (k, r.rate))
+                            .collect();
+                    }
                     p
                 })
                 .collect();
@@ -539,6 +553,14 @@ mod tests {
             r.operating_points[0].weakest_category,
             Some(("typo".to_string(), 0.5))
         );
+        // And every category there, with the namesakes' alert rate (N1 at 0.95 of 2).
+        let by: Vec<(&str, f64)> = r.operating_points[0]
+            .recall_by_category
+            .iter()
+            .map(|(c, r)| (c.as_str(), *r))
+            .collect();
+        assert_eq!(by, [("exact", 1.0), ("typo", 0.5)]);
+        assert_eq!(r.operating_points[0].namesake_alert_rate, 0.5);
     }
 
     #[test]
