@@ -479,8 +479,8 @@ pub(crate) const DOB_EXACT: f32 = 0.20;
 /// Bonus for the same year and month (or an exact 1 January).
 pub(crate) const DOB_MONTH: f32 = 0.07;
 /// Extra bonus when the exact date of birth and the nationality both match: two
-/// independent facts (a full date is shared by chance about once in 20,000 pairs, a
-/// nationality too much rarer still). With it (0.38 in all) a held-back alias that
+/// independent facts (a full date is shared by chance by about one pair in 20,000, a
+/// date and a nationality by far fewer). With it (0.38 in all) a held-back alias that
 /// shares one name part with its entry reaches the threshold: TANG Ping-keung against
 /// Chris TANG, AL-DARRAJI Abu-Rida against Habib Hasan Mughamis DARRAJI, each with the
 /// same date and nationality. 0.15 rather than 0.10: on the dev sets +3 / +1 held-back

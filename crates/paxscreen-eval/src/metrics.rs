@@ -237,16 +237,15 @@ fn recall_by_category(all: &[Scored], t: f64) -> BTreeMap<String, Rate> {
     by
 }
 
-/// The category of listed travellers with the lowest recall at `t` (the first by name
-/// on a tie), and that recall; None without listed travellers.
-fn weakest_category(all: &[Scored], t: f64) -> Option<(String, f64)> {
-    recall_by_category(all, t)
-        .into_iter()
-        .map(|(k, r)| (k, r.rate))
-        .fold(None, |min: Option<(String, f64)>, c| match min {
-            Some(m) if m.1 <= c.1 => Some(m),
-            _ => Some(c),
+/// The category with the lowest recall of `by` (the first by name on a tie), and that
+/// recall; None without listed travellers.
+fn weakest_category(by: &BTreeMap<String, f64>) -> Option<(String, f64)> {
+    by.iter()
+        .fold(None, |min: Option<(&String, f64)>, (k, &r)| match min {
+            Some(m) if m.1 <= r => Some(m),
+            _ => Some((k, r)),
         })
+        .map(|(k, r)| (k.clone(), r))
 }
 
 fn at(score: Option<f64>, t: f64) -> bool {
@@ -423,12 +422,12 @@ pub fn method_report(
                 .iter()
                 .map(|&a| {
                     let mut p = best_recall(&fine, a);
-                    p.weakest_category = p.threshold.and_then(|t| weakest_category(&all, t));
                     if let Some(t) = p.threshold {
                         p.recall_by_category = recall_by_category(&all, t)
                             .into_iter()
                             .map(|(k, r)| (k, r.rate))
                             .collect();
+                        p.weakest_category = weakest_category(&p.recall_by_category);
                     }
                     p
                 })
