@@ -199,6 +199,23 @@ fn portuguese_cedilla_meets_double_s() {
     assert_eq!(hit_ids(&s, &t, &ScreenOptions::default(), true), ["GB1"]);
 }
 
+/// A placeholder for an unknown given name (FNU) is no name part: the traveller scores
+/// as its surname alone does, not lower for an unmatched FNU.
+#[test]
+fn an_unknown_name_placeholder_costs_nothing() {
+    let s = with_filler(
+        vec![entry("U1", &["Eric BADEGE"], Some("1971"), Some("COD"))],
+        "Mamadou",
+        ["Bah", "Sow", "Barry"],
+    );
+    let alone = low_score(&s, &traveller("BADEGE", "", None, None), "U1");
+    assert!(alone > 0.6, "{alone}");
+    for given in ["FNU", "NFN", "Unknown"] {
+        let with = low_score(&s, &traveller("BADEGE", given, None, None), "U1");
+        assert_eq!(with, alone, "{given}");
+    }
+}
+
 #[test]
 fn namesake_with_other_dob_and_nationality_is_not_a_hit() {
     let s = screener();

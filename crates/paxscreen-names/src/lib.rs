@@ -155,6 +155,12 @@ pub const TITLES: &[&str] = &[
     "ELHAJ",
 ];
 
+/// Words that stand for a name nobody knows, removed like titles: US API and PNR data
+/// write FNU (first name unknown) for a person with one name, LNU, MNU and NMN (no
+/// middle name), NFN and NLN, and lists copy them (UN `Dr. Fnu Mnu Khamis`). Kept
+/// where they are all a name holds, as titles are.
+pub const PLACEHOLDERS: &[&str] = &["FNU", "LNU", "MNU", "NFN", "NLN", "NMN", "UNKNOWN"];
+
 /// Arabic articles dropped when standing alone before another token.
 pub const PARTICLES: &[&str] = &[
     "AL", "EL", "UL", "AD", "AR", "AS", "ASH", "AT", "AZ", "AN", "ATH", "ADH",
@@ -795,8 +801,9 @@ fn is_vowel(b: u8) -> bool {
 /// HISHAM), outside East Slavic names. 46: a
 /// doubled W after a vowel is the consonant, not a diphthong (FAWWAZ = FAWAZ). 47: Greek
 /// script is transliterated (ELOT 743: ΠΑΠΑΔΟΠΟΥΛΟΣ = PAPADOPOULOS). 48: Ç also reads
-/// as S (Portuguese IDRIÇA = IDRISSA).
-pub const ANALYSIS_VERSION: u32 = 48;
+/// as S (Portuguese IDRIÇA = IDRISSA). 49: placeholders for an unknown name (FNU, LNU,
+/// NFN, ...) are removed like titles.
+pub const ANALYSIS_VERSION: u32 = 49;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1056,12 +1063,13 @@ fn strip_glued_title_strict(token: &str) -> Option<&str> {
 }
 
 const TITLE_WORDS: Words = Words::new(TITLES);
+const PLACEHOLDER_WORDS: Words = Words::new(PLACEHOLDERS);
 const PARTICLE_WORDS: Words = Words::new(PARTICLES);
 const NOT_ARTICLE_WORDS: Words = Words::new(NOT_ARTICLE);
 const HONORIFIC_WORDS: Words = Words::new(HONORIFIC_NAMES);
 
 fn is_title(f: &str) -> bool {
-    TITLE_WORDS.holds(f)
+    TITLE_WORDS.holds(f) || PLACEHOLDER_WORDS.holds(f)
 }
 fn is_particle(f: &str) -> bool {
     PARTICLE_WORDS.holds(f)

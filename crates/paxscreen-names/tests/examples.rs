@@ -434,6 +434,12 @@ fn person_fields_follow_the_list_rules() {
         assert_eq!(primaries(&a), ["ABDULBAQI"], "{maulana}");
     }
     assert_eq!(primaries(&analyze("John MAJOR")), ["JOHN", "MAJOR"]);
+    // Placeholders for an unknown name go like titles (a one-name person's FNU, the UN
+    // list's `Dr. Fnu Mnu Khamis`), and stay where they are the whole name.
+    assert_eq!(primaries(&analyze_person("BADEGE", "FNU")), ["BADEGE"]);
+    assert_eq!(primaries(&analyze_person("LNU", "Eric")), ["ERIC"]);
+    assert_eq!(primaries(&analyze("Dr. Fnu Mnu Khamis")), ["KHAMIS"]);
+    assert_eq!(primaries(&analyze_person("FNU", "LNU")), ["LNU", "FNU"]);
     assert_eq!(primaries(&analyze("Mehbooba MUFTI")), ["MEHBOOBA", "MUFTI"]);
     // A glued article before DINE: ZAHER ALDINE = ZAHER EL DINE.
     assert_eq!(
