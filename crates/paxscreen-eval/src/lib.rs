@@ -266,13 +266,29 @@ pub fn run_eval(args: EvalArgs) -> Result<EvalReport, EvalError> {
             "--threshold must be in [0, 1], got {threshold}"
         )));
     }
-    let loaded = paxscreen_watchlists::load_paths(&args.watchlist)?;
-    let mut warnings = loaded.warnings.clone();
-    let screener =
-        Screener::build(loaded.entries, loaded.sources).map_err(|source| EvalError::Engine {
-            paths: args.watchlist.clone(),
-            source,
-        })?;
+    // A snapshot folder written by `paxscreen index` is read as `screen` reads it (the
+    // only --watchlist then); otherwise the lists are read and indexed.
+    let engine_error = |source| EvalError::Engine {
+        paths: args.watchlist.clone(),
+        source,
+    };
+    let (screener, mut warnings) = match args.watchlist.as_slice() {
+        [one] if Screener::is_snapshot(one) => (
+            Screener::open_snapshot(one).map_err(engine_error)?,
+            Vec::new(),
+        ),
+        paths => {
+            if let Some(p) = paths.iter().find(|p| Screener::is_snapshot(p)) {
+                return Err(EvalError::Usage(format!(
+                    "{}: a snapshot folder must be the only --watchlist",
+                    p.display()
+                )));
+            }
+            let loaded = paxscreen_watchlists::load_paths(paths)?;
+            let screener = Screener::build(loaded.entries, loaded.sources).map_err(engine_error)?;
+            (screener, loaded.warnings)
+        }
+    };
     let (cases, unlabelled, manifest_warnings) =
         load_labelled(&args.travellers, &args.labels, screener.entries())?;
     warnings.extend(manifest_warnings);

@@ -109,3 +109,40 @@ fn missing_files_are_named() {
     a.threshold = Some(1.5);
     assert!(matches!(run_eval(a), Err(EvalError::Usage(_))));
 }
+
+/// A snapshot folder written by `paxscreen index` is evaluated as its lists are, and
+/// must be the only --watchlist.
+#[test]
+fn a_snapshot_is_evaluated_like_its_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let labels = "traveller_id,expected_entry_id,category,also_matches
+T1,E1,exact,
+T2,E2,exact,
+T3,,innocent,
+T4,,namesake,
+";
+    let from_csv = run_eval(args(dir.path(), labels)).unwrap();
+    let mut a = args(dir.path(), labels);
+    let loaded = paxscreen_watchlists::load_paths(&a.watchlist).unwrap();
+    let snap = dir.path().join("snap");
+    paxscreen_engine::Screener::build(loaded.entries, loaded.sources)
+        .unwrap()
+        .write_snapshot(&snap)
+        .unwrap();
+    a.watchlist = vec![snap.clone()];
+    let from_snapshot = run_eval(a).unwrap();
+    assert_eq!(from_snapshot.paxscreen.recall, from_csv.paxscreen.recall);
+    assert_eq!(from_snapshot.paxscreen.recall.count, 2);
+    assert_eq!(
+        from_snapshot.paxscreen.false_alerts,
+        from_csv.paxscreen.false_alerts
+    );
+    let mut both = args(dir.path(), labels);
+    both.watchlist.push(snap);
+    let e = run_eval(both).unwrap_err();
+    assert!(matches!(e, EvalError::Usage(_)), "{e}");
+    assert!(
+        e.to_string().contains("must be the only --watchlist"),
+        "{e}"
+    );
+}
