@@ -876,7 +876,7 @@ impl EntryCheck<'_> {
     /// assumes the date of birth matches short of an exact date (+0.07 for the month,
     /// +0.05 for a year alone; exact dates are scored apart, see `screen`), the
     /// nationality too (+0.03, and +0.03 more for both) and that the gender does not
-    /// conflict, while an entry listing one other nationality adds -0.06, one of the
+    /// conflict, while an entry listing one other nationality adds -0.10, one of the
     /// other gender -0.10, and one born only in other years than the traveller (within
     /// a year, or `far_year` drops it) adds nothing and loses the +0.03. Most entries of
     /// a list give one nationality that is not the traveller's, many the other gender,
