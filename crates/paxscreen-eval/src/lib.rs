@@ -962,6 +962,33 @@ fn write_method(s: &mut String, m: &MethodReport, on: &str) {
                         pct(p.namesake_alert_rate)
                     );
                 }
+                // Past the namesake bar: the best point within it as well.
+                if let Some(q) = &p.within_namesake_bar {
+                    match q.threshold {
+                        Some(t) => {
+                            let weakest = q
+                                .weakest_category
+                                .as_ref()
+                                .map(|(c, r)| format!("; weakest {c} {}", pct(*r)))
+                                .unwrap_or_default();
+                            let _ = writeln!(
+                                s,
+                                "    within <= {} namesake alerts too: {} at threshold {t:.3} (alert rate {}; namesakes {}{weakest})",
+                                pct(metrics::NAMESAKE_BAR),
+                                pct(q.recall),
+                                pct(q.alert_rate),
+                                pct(q.namesake_alert_rate),
+                            );
+                        }
+                        None => {
+                            let _ = writeln!(
+                                s,
+                                "    within <= {} namesake alerts too: none",
+                                pct(metrics::NAMESAKE_BAR)
+                            );
+                        }
+                    }
+                }
             }
             None => {
                 let _ = writeln!(

@@ -16,6 +16,11 @@ pub const SWEEP_FROM: f64 = 0.50;
 pub const SWEEP_TO: f64 = 0.99;
 /// Innocent alert rates at which the best recall is reported.
 pub const ALERT_RATE_TARGETS: [f64; 2] = [0.01, 0.001];
+/// The namesake alert rate an operating point may reach (issue 5: at most 10% of the
+/// namesakes whose full date of birth is known). Where the best recall within an
+/// innocent alert rate alerts on more namesakes, the best point within both is
+/// reported beside it.
+pub const NAMESAKE_BAR: f64 = 0.10;
 
 /// A labelled traveller as the metrics see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,6 +119,9 @@ pub struct OperatingPoint {
     pub recall_by_category: BTreeMap<String, f64>,
     /// Namesake alert rate there (0 when none or no namesakes).
     pub namesake_alert_rate: f64,
+    /// Where `namesake_alert_rate` exceeds [`NAMESAKE_BAR`]: the best recall within the
+    /// same innocent alert rate and the namesake bar.
+    pub within_namesake_bar: Option<Box<OperatingPoint>>,
 }
 
 /// Number of example errors kept per category in a [`MethodReport`].
@@ -302,9 +310,20 @@ pub fn sweep(cases: &[Case], outcomes: &[Outcome], thresholds: &[f64]) -> Vec<Sw
 /// The best recall among `rows` with an innocent alert rate within `max_alert_rate`;
 /// ties go to the lower alert rate.
 pub fn best_recall(rows: &[SweepRow], max_alert_rate: f64) -> OperatingPoint {
+    best_recall_within(rows, max_alert_rate, f64::INFINITY)
+}
+
+/// [`best_recall`] among the rows that also alert on at most `max_namesake_rate` of
+/// namesakes.
+pub fn best_recall_within(
+    rows: &[SweepRow],
+    max_alert_rate: f64,
+    max_namesake_rate: f64,
+) -> OperatingPoint {
     let best = rows
         .iter()
         .filter(|r| r.innocent_alert_rate <= max_alert_rate + 1e-12)
+        .filter(|r| r.namesake_alert_rate <= max_namesake_rate + 1e-12)
         .fold(None::<&SweepRow>, |best, r| match best {
             Some(b)
                 if b.recall > r.recall
@@ -323,6 +342,7 @@ pub fn best_recall(rows: &[SweepRow], max_alert_rate: f64) -> OperatingPoint {
             weakest_category: None,
             recall_by_category: BTreeMap::new(),
             namesake_alert_rate: r.namesake_alert_rate,
+            within_namesake_bar: None,
         },
         None => OperatingPoint {
             max_alert_rate,
@@ -332,6 +352,7 @@ pub fn best_recall(rows: &[SweepRow], max_alert_rate: f64) -> OperatingPoint {
             weakest_category: None,
             recall_by_category: BTreeMap::new(),
             namesake_alert_rate: 0.0,
+            within_namesake_bar: None,
         },
     }
 }
@@ -421,13 +442,20 @@ pub fn method_report(
             let points = ALERT_RATE_TARGETS
                 .iter()
                 .map(|&a| {
-                    let mut p = best_recall(&fine, a);
-                    if let Some(t) = p.threshold {
-                        p.recall_by_category = recall_by_category(&all, t)
-                            .into_iter()
-                            .map(|(k, r)| (k, r.rate))
-                            .collect();
-                        p.weakest_category = weakest_category(&p.recall_by_category);
+                    let by_category = |mut p: OperatingPoint| {
+                        if let Some(t) = p.threshold {
+                            p.recall_by_category = recall_by_category(&all, t)
+                                .into_iter()
+                                .map(|(k, r)| (k, r.rate))
+                                .collect();
+                            p.weakest_category = weakest_category(&p.recall_by_category);
+                        }
+                        p
+                    };
+                    let mut p = by_category(best_recall(&fine, a));
+                    if p.namesake_alert_rate > NAMESAKE_BAR + 1e-12 {
+                        let q = best_recall_within(&fine, a, NAMESAKE_BAR);
+                        p.within_namesake_bar = Some(Box::new(by_category(q)));
                     }
                     p
                 })
@@ -560,6 +588,17 @@ mod tests {
             .collect();
         assert_eq!(by, [("exact", 1.0), ("typo", 0.5)]);
         assert_eq!(r.operating_points[0].namesake_alert_rate, 0.5);
+        // Past the namesake bar there: within it too, N1 (0.95) must not alert, which
+        // leaves L1 (0.99) alone, at the lowest such threshold of the fine sweep.
+        let q = r.operating_points[0]
+            .within_namesake_bar
+            .as_ref()
+            .expect("namesakes 50% > 10%");
+        assert_eq!(q.threshold, Some(0.951));
+        assert!((q.recall - 1.0 / 3.0).abs() < 1e-12);
+        assert_eq!(q.namesake_alert_rate, 0.0);
+        assert_eq!(q.weakest_category, Some(("typo".to_string(), 0.0)));
+        assert!(q.within_namesake_bar.is_none());
     }
 
     #[test]
