@@ -16,6 +16,14 @@ T3,GARCIA,MARIA,1990-05-05,F,ESP,,,
 T4,PETROV,IVAN,1990-11-11,M,FRA,,,
 ";
 
+/// Every traveller of [`TRAVELLERS`] labelled: two listed, an innocent, a namesake.
+const LABELS: &str = "traveller_id,expected_entry_id,category,also_matches
+T1,E1,exact,
+T2,E2,exact,
+T3,,innocent,
+T4,,namesake,
+";
+
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, text).unwrap();
@@ -39,12 +47,7 @@ fn args(dir: &Path, labels: &str) -> EvalArgs {
 #[test]
 fn runs_end_to_end_and_writes_the_files() {
     let dir = tempfile::tempdir().unwrap();
-    let labels = "traveller_id,expected_entry_id,category,also_matches
-T1,E1,exact,
-T2,E2,exact,
-T3,,innocent,
-T4,,namesake,
-";
+    let labels = LABELS;
     let report = run_eval(args(dir.path(), labels)).unwrap();
     assert_eq!(report.counts.labelled, 4);
     assert_eq!(report.counts.listed, 2);
@@ -115,12 +118,7 @@ fn missing_files_are_named() {
 #[test]
 fn a_snapshot_is_evaluated_like_its_lists() {
     let dir = tempfile::tempdir().unwrap();
-    let labels = "traveller_id,expected_entry_id,category,also_matches
-T1,E1,exact,
-T2,E2,exact,
-T3,,innocent,
-T4,,namesake,
-";
+    let labels = LABELS;
     let from_csv = run_eval(args(dir.path(), labels)).unwrap();
     let mut a = args(dir.path(), labels);
     let loaded = paxscreen_watchlists::load_paths(&a.watchlist).unwrap();
