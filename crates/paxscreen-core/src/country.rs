@@ -423,6 +423,16 @@ impl Country {
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.0).expect("country codes are ASCII")
     }
+
+    /// Whether the code names a nationality: false for ICAO's codes of stateless
+    /// persons (XXA), refugees (XXB, XXC), an unspecified nationality (XXX) and the
+    /// documents of organisations (UNO, EUE, XPO, ...), which say nothing of the
+    /// country a person belongs to: a Syrian refugee's travel document gives XXB.
+    pub fn is_nationality(&self) -> bool {
+        // Asked for every candidate entry: most codes are told by their first letter.
+        !matches!(self.0[0], b'E' | b'U' | b'X')
+            || !ICAO_SPECIAL.iter().any(|c| c.as_bytes() == self.0)
+    }
 }
 
 impl fmt::Display for Country {
@@ -468,6 +478,16 @@ mod tests {
         assert_eq!(Country::from_code("GBD").unwrap().as_str(), "GBR");
         assert_eq!(Country::from_code("RKS").unwrap().as_str(), "XKX");
         assert_eq!(Country::from_code("XXA").unwrap().as_str(), "XXA");
+        // Every special code (the first-letter test must not let one through).
+        for code in ICAO_SPECIAL {
+            assert!(
+                !Country::from_code(code).unwrap().is_nationality(),
+                "{code}"
+            );
+        }
+        for code in ["SYR", "DEU", "XKX"] {
+            assert!(Country::from_code(code).unwrap().is_nationality(), "{code}");
+        }
         assert!(Country::from_code("SYX").is_err());
     }
 

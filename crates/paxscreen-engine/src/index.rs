@@ -379,8 +379,11 @@ pub(crate) fn gender_code(g: Option<paxscreen_core::Gender>) -> u16 {
 /// or several, so that no conflict is certain) and `gender` its [`gender_code`]. At
 /// most 3 * 17,576 + 2, within 16 bits.
 pub(crate) fn posting_evidence(e: &WatchlistEntry) -> u16 {
-    let tag = match e.nationalities[..] {
-        [only] => nationality_tag(only).unwrap_or(0),
+    // Codes that name no country (XXA, XXB, ...) are no nationality here either (see
+    // `score::nationality_evidence`).
+    let mut national = e.nationalities.iter().filter(|c| c.is_nationality());
+    let tag = match (national.next(), national.next()) {
+        (Some(&only), None) => nationality_tag(only).unwrap_or(0),
         _ => 0,
     };
     3 * tag + gender_code(e.gender)

@@ -885,7 +885,7 @@ impl EntryCheck<'_> {
     fn conflicts(&self) -> Conflicts {
         use paxscreen_core::{DobEvidence as D, GenderEvidence as G, NationalityEvidence as N};
         let t = self.traveller;
-        let nationality = t.nationality.and_then(crate::index::nationality_tag);
+        let nationality = score::traveller_nationality(t).and_then(crate::index::nationality_tag);
         let gender = crate::index::gender_code(t.gender);
         let (general, _) = bonuses(t);
         // The date-of-birth evidence `general` counts on.
@@ -1601,7 +1601,7 @@ fn partial_corroboration(t: &Traveller) -> f32 {
 
 /// The best nationality evidence any entry can give `t`.
 fn best_nationality(t: &Traveller) -> paxscreen_core::NationalityEvidence {
-    if t.nationality.is_some() {
+    if score::traveller_nationality(t).is_some() {
         paxscreen_core::NationalityEvidence::Match
     } else {
         paxscreen_core::NationalityEvidence::None

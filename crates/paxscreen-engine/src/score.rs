@@ -547,7 +547,7 @@ pub(crate) struct EntryEvidence {
 impl EntryEvidence {
     pub fn of(t: &paxscreen_core::Traveller, e: &paxscreen_core::WatchlistEntry) -> Self {
         let dob = dob_evidence(t.dob, &e.dobs);
-        let nat = nationality_evidence(t.nationality, &e.nationalities);
+        let nat = nationality_evidence(traveller_nationality(t), &e.nationalities);
         let gender = gender_evidence(t.gender, e.gender);
         EntryEvidence {
             dob,
@@ -584,10 +584,19 @@ impl EntryEvidence {
     }
 }
 
+/// The traveller's nationality as evidence: none where the code names no country (a
+/// stateless person's or a refugee's travel document, XXA / XXB, is neither a match nor
+/// a conflict with a listed nationality).
+pub(crate) fn traveller_nationality(t: &paxscreen_core::Traveller) -> Option<Country> {
+    t.nationality.filter(Country::is_nationality)
+}
+
+/// A listed code that names no country (a listed person's stateless or refugee
+/// status) is no nationality to conflict with, as for the traveller.
 pub(crate) fn nationality_evidence(t: Option<Country>, listed: &[Country]) -> NationalityEvidence {
     match t {
         None => NationalityEvidence::None,
-        Some(_) if listed.is_empty() => NationalityEvidence::None,
+        Some(_) if !listed.iter().any(Country::is_nationality) => NationalityEvidence::None,
         Some(c) if listed.contains(&c) => NationalityEvidence::Match,
         Some(_) => NationalityEvidence::Conflict,
     }

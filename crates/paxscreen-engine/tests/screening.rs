@@ -216,6 +216,44 @@ fn an_unknown_name_placeholder_costs_nothing() {
     }
 }
 
+/// A refugee's or stateless person's travel document (nationality XXB, XXA) says
+/// nothing of the country the person belongs to: no conflict with a listed one, and no
+/// match either.
+#[test]
+fn a_refugee_document_is_no_nationality_conflict() {
+    let s = with_filler(
+        vec![entry(
+            "R1",
+            &["Khalid AL-HASSAN"],
+            Some("1985"),
+            Some("SYR"),
+        )],
+        "Mamadou",
+        ["Bah", "Sow", "Barry"],
+    );
+    let none = low_score(&s, &traveller("AL-HASSAN", "KHALID", None, None), "R1");
+    for code in ["XXB", "XXA", "XXX"] {
+        let doc = low_score(
+            &s,
+            &traveller("AL-HASSAN", "KHALID", None, Some(code)),
+            "R1",
+        );
+        assert_eq!(doc, none, "{code}");
+    }
+    let other = low_score(
+        &s,
+        &traveller("AL-HASSAN", "KHALID", None, Some("JOR")),
+        "R1",
+    );
+    assert!((none - other - 0.10).abs() < 2e-4, "{none} {other}");
+    // Indexed and exhaustive agree for such a traveller (the search's conflict classes
+    // read the nationality the same way).
+    let t = traveller("AL-HASSAN", "KHALID", Some("1985-03-01"), Some("XXB"));
+    let opts = ScreenOptions::default();
+    assert_eq!(hit_ids(&s, &t, &opts, false), hit_ids(&s, &t, &opts, true));
+    assert_eq!(hit_ids(&s, &t, &opts, false), ["R1"]);
+}
+
 #[test]
 fn namesake_with_other_dob_and_nationality_is_not_a_hit() {
     let s = screener();
