@@ -802,8 +802,9 @@ fn is_vowel(b: u8) -> bool {
 /// doubled W after a vowel is the consonant, not a diphthong (FAWWAZ = FAWAZ). 47: Greek
 /// script is transliterated (ELOT 743: ΠΑΠΑΔΟΠΟΥΛΟΣ = PAPADOPOULOS). 48: Ç also reads
 /// as S (Portuguese IDRIÇA = IDRISSA). 49: placeholders for an unknown name (FNU, LNU,
-/// NFN, ...) are removed like titles.
-pub const ANALYSIS_VERSION: u32 = 49;
+/// NFN, ...) are removed like titles. 50: a Belarusian -KA surname also reads with
+/// every A as O (KHARANEKA = KHORONEKO).
+pub const ANALYSIS_VERSION: u32 = 50;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -2256,6 +2257,16 @@ fn finish(toks: Vec<Tok>, glued_title_extra: bool) -> AnalyzedName {
                         }
                     }
                 }
+            }
+            // Belarusian -КА for Russian and Ukrainian -КО, with the A that Belarusian
+            // writes for every unstressed O (KHARANEKA = KHORONEKO, KAVALENKA =
+            // KOVALENKO, BABARYKA = BABARIKO): a reading with every A as O. Only after
+            // N, E or Y, so not the Polish feminine -SKA / -CKA (KOWALSKA).
+            if f0.len() >= 6
+                && f0.ends_with("KA")
+                && matches!(f0.as_bytes()[f0.len() - 3], b'N' | b'E' | b'Y')
+            {
+                extra.push(f0.replace('A', "O"));
             }
             // Ambiguous renderings as extra spellings: Egyptian G for J (GAMAL = JAMAL,
             // MAGED = MAJED; not in 3-letter tokens, where Korean and Chinese syllables

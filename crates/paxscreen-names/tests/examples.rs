@@ -448,6 +448,18 @@ fn person_fields_follow_the_list_rules() {
     );
 }
 
+/// Belarusian -KA surnames, with their akanye, meet the Russian -KO forms by key; the
+/// Polish feminine -SKA does not get the reading.
+#[test]
+fn belarusian_ka_surnames_meet_russian_ko() {
+    pairs_meet(&[
+        ("KHARANEKA", "KHORONEKO"),
+        ("KAVALENKA", "KOVALENKO"),
+        ("LUKASHENKA", "LUKASHENKO"),
+    ]);
+    assert!(!forms(&analyze("KOWALSKA"))[0].contains(&"KOWOLSKO"));
+}
+
 #[test]
 fn nicknames_meet_their_formal_names_by_key() {
     assert!(meet("CHUY", "JESUS"));
