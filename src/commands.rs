@@ -431,7 +431,7 @@ fn explain_traveller(a: &ExplainArgs) -> Result<Traveller> {
         dob: a
             .dob
             .as_deref()
-            .map(PartialDate::parse)
+            .map(PartialDate::parse_lenient)
             .transpose()
             .context("--dob")?,
         nationality: a

@@ -245,7 +245,8 @@ fn exit_codes_follow_the_contract() {
     assert_eq!(
         lines[1]["error"],
         "line 3: field `dob` \"1983-13-45\" is not YYYY-MM-DD, YYYY-MM or YYYY \
-         (nor YYYYMMDD, YYYY/MM/DD or an ISO date-time)"
+         (nor YYYYMMDD, YYYY/MM/DD, an ISO date-time or a date with its unknown month or \
+         day written 00 or XX)"
     );
     assert_eq!(lines[1]["traveller"]["position"], "line 3");
     assert_eq!(lines[2]["hits"].as_array().unwrap().len(), 0);

@@ -124,7 +124,8 @@ impl PartialDate {
 impl PartialDate {
     /// [`PartialDate::parse`], and also the unambiguous forms other systems send for a
     /// traveller's date of birth: `YYYYMMDD`, `YYYY/MM/DD`, `YYYY.MM.DD` and an ISO 8601
-    /// date-time (`1979-06-30T00:00:00Z`: its date). Day-first and month-first forms
+    /// date-time (`1979-06-30T00:00:00Z`: its date), and a month or day written `00` or
+    /// `XX` where it is unknown (`1979-00-00` is 1979). Day-first and month-first forms
     /// (`30/06/1979`, `06/30/1979`) stay errors: which is which cannot be told.
     pub fn parse_lenient(text: &str) -> Result<Self, ValueError> {
         let strict = Self::parse(text);
@@ -132,6 +133,9 @@ impl PartialDate {
             return strict;
         }
         let t = text.trim();
+        if let Some(d) = Self::parse_with_unknown_parts(t) {
+            return Ok(d);
+        }
         let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
         let alternative = if t.len() == 8 && digits(t) {
             Some(format!("{}-{}-{}", &t[..4], &t[4..6], &t[6..]))
@@ -146,6 +150,44 @@ impl PartialDate {
         alternative
             .and_then(|a| Self::parse(&a).ok())
             .ok_or_else(|| strict.unwrap_err())
+    }
+}
+
+impl PartialDate {
+    /// A date whose unknown month or day is written `00` or `XX` (`1971-00-00`,
+    /// `1971-06-XX`, `19710000`), as API data and ICAO's visual zone give a date of birth
+    /// known only in part: the known part. None when the text is not of that shape, or
+    /// when its year is unknown too.
+    fn parse_with_unknown_parts(t: &str) -> Option<Self> {
+        let (y, m, d) = match t.len() {
+            10 if t.as_bytes()[4] == b'-' && t.as_bytes()[7] == b'-' => {
+                (&t[..4], &t[5..7], &t[8..])
+            }
+            8 => (t.get(..4)?, t.get(4..6)?, t.get(6..)?),
+            _ => return None,
+        };
+        Self::from_parts_with_unknown(y.parse().ok().filter(|_| y.len() == 4)?, m, d)
+    }
+
+    /// The date of `year` with month and day given as two characters each, either of
+    /// which may be unknown (`00`, `XX` or ICAO's `<<`): the known part (a day without
+    /// its month is dropped). None for other text or an invalid date.
+    pub fn from_parts_with_unknown(year: u16, month: &str, day: &str) -> Option<Self> {
+        let part = |s: &str| -> Option<Option<u8>> {
+            match s.to_ascii_uppercase().as_str() {
+                "00" | "XX" | "<<" => Some(None),
+                n if n.len() == 2 && n.bytes().all(|b| b.is_ascii_digit()) => {
+                    Some(Some(n.parse().ok()?))
+                }
+                _ => None,
+            }
+        };
+        let (month, day) = (part(month)?, part(day)?);
+        if month.is_some() && day.is_some() {
+            // A full date is not this function's: `parse` said why it is wrong.
+            return None;
+        }
+        Self::new(year, month, month.and(day)).ok()
     }
 }
 
@@ -363,6 +405,19 @@ mod tests {
             assert_eq!(p(t).as_deref(), Ok("1979-06-30"), "{t}");
         }
         assert_eq!(p("1979/06").as_deref(), Ok("1979-06"));
+        // A month or day written 00 or XX is unknown: the known part.
+        for (t, want) in [
+            ("1979-00-00", "1979"),
+            ("1979-06-00", "1979-06"),
+            ("1979-XX-XX", "1979"),
+            ("1979-06-xx", "1979-06"),
+            ("19790000", "1979"),
+            ("1979-00-15", "1979"),
+        ] {
+            assert_eq!(p(t).as_deref(), Ok(want), "{t}");
+        }
+        assert!(p("XXXX-06-30").is_err());
+        assert!(p("1979-13-00").is_err());
         for t in [
             "30/06/1979",
             "06/30/1979",

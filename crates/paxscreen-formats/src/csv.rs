@@ -246,7 +246,8 @@ pub fn read_csv(
                         t.id,
                         format!(
                             "field `dob` {dob:?} is not YYYY-MM-DD, YYYY-MM or YYYY \
-                             (nor YYYYMMDD, YYYY/MM/DD or an ISO date-time)"
+                             (nor YYYYMMDD, YYYY/MM/DD, an ISO date-time or a date with \
+                             its unknown month or day written 00 or XX)"
                         ),
                     ));
                     continue;
@@ -399,6 +400,11 @@ mod tests {
         );
         let e = r[2].as_ref().unwrap_err();
         assert!(e.reason.contains("30/06/1979"), "{}", e.reason);
+        // An unknown month or day (00, XX) leaves the known part; the traveller is
+        // screened, not rejected.
+        let r = read("id,surname,dob\nA,X,1971-00-00\nB,Y,1971-06-XX\n");
+        assert_eq!(r[0].as_ref().unwrap().dob.unwrap().to_string(), "1971");
+        assert_eq!(r[1].as_ref().unwrap().dob.unwrap().to_string(), "1971-06");
     }
 
     #[test]

@@ -41,6 +41,8 @@ fn digits(s: &str) -> Option<u16> {
 }
 
 /// EDIFACT date of birth: `YYMMDD` (DTM format 101, century pivot) or `CCYYMMDD` (102).
+/// A month or day written `00`, `XX` or `<<` (unknown, as API data and the MRZ give a
+/// date of birth known only in part) leaves the known part: `850000` is 1985.
 pub fn parse_yymmdd_dob(text: &str) -> Result<PartialDate, String> {
     let t = text.trim();
     let bad = || format!("invalid date of birth {t:?} (expected YYMMDD)");
@@ -52,6 +54,9 @@ pub fn parse_yymmdd_dob(text: &str) -> Result<PartialDate, String> {
         8 => (digits(&t[0..4]).ok_or_else(bad)?, &t[4..]),
         _ => return Err(bad()),
     };
+    if let Some(partial) = PartialDate::from_parts_with_unknown(y, &rest[0..2], &rest[2..4]) {
+        return Ok(partial);
+    }
     let m = digits(&rest[0..2]).ok_or_else(bad)?;
     let d = digits(&rest[2..4]).ok_or_else(bad)?;
     PartialDate::ymd(y, m as u8, d as u8)
@@ -164,6 +169,18 @@ mod tests {
         );
         assert!(parse_yymmdd_dob("851301").is_err());
         assert!(parse_yymmdd_dob("8é0101").is_err());
+        // Unknown month or day: the known part.
+        for (t, want) in [
+            ("850000", "1985"),
+            ("8502XX", "1985-02"),
+            ("85<<<<", "1985"),
+            ("19850200", "1985-02"),
+            ("850015", "1985"),
+        ] {
+            assert_eq!(parse_yymmdd_dob(t).unwrap().to_string(), want, "{t}");
+        }
+        assert!(parse_yymmdd_dob("XX0101").is_err());
+        assert!(parse_yymmdd_dob("851300").is_err());
         assert_eq!(
             parse_ddmmmyy_dob("12JUL64").unwrap().to_string(),
             "1964-07-12"
