@@ -161,6 +161,11 @@ pub const TITLES: &[&str] = &[
 /// where they are all a name holds, as titles are.
 pub const PLACEHOLDERS: &[&str] = &["FNU", "LNU", "MNU", "NFN", "NLN", "NMN", "UNKNOWN"];
 
+/// Generational suffixes, removed like titles: OFAC writes `SALI JR., Jainal Antel`,
+/// `IVANOV JR.`, where a passport carries the name alone (an unmatched JR cost the
+/// weight of a rare token). Not IV or V, which read as initials too.
+pub const GENERATIONAL_SUFFIXES: &[&str] = &["JR", "JNR", "SR", "SNR", "II", "III"];
+
 /// Arabic articles dropped when standing alone before another token.
 pub const PARTICLES: &[&str] = &[
     "AL", "EL", "UL", "AD", "AR", "AS", "ASH", "AT", "AZ", "AN", "ATH", "ADH",
@@ -803,8 +808,9 @@ fn is_vowel(b: u8) -> bool {
 /// script is transliterated (ELOT 743: ΠΑΠΑΔΟΠΟΥΛΟΣ = PAPADOPOULOS). 48: Ç also reads
 /// as S (Portuguese IDRIÇA = IDRISSA). 49: placeholders for an unknown name (FNU, LNU,
 /// NFN, ...) are removed like titles. 50: a Belarusian -KA surname also reads with
-/// every A as O (KHARANEKA = KHORONEKO).
-pub const ANALYSIS_VERSION: u32 = 50;
+/// every A as O (KHARANEKA = KHORONEKO). 51: generational suffixes (JR, SR, III) are
+/// removed like titles.
+pub const ANALYSIS_VERSION: u32 = 51;
 
 /// Variant key of one token (upper-case A-Z expected; other characters are ignored).
 ///
@@ -1065,12 +1071,13 @@ fn strip_glued_title_strict(token: &str) -> Option<&str> {
 
 const TITLE_WORDS: Words = Words::new(TITLES);
 const PLACEHOLDER_WORDS: Words = Words::new(PLACEHOLDERS);
+const SUFFIX_WORDS: Words = Words::new(GENERATIONAL_SUFFIXES);
 const PARTICLE_WORDS: Words = Words::new(PARTICLES);
 const NOT_ARTICLE_WORDS: Words = Words::new(NOT_ARTICLE);
 const HONORIFIC_WORDS: Words = Words::new(HONORIFIC_NAMES);
 
 fn is_title(f: &str) -> bool {
-    TITLE_WORDS.holds(f) || PLACEHOLDER_WORDS.holds(f)
+    TITLE_WORDS.holds(f) || PLACEHOLDER_WORDS.holds(f) || SUFFIX_WORDS.holds(f)
 }
 fn is_particle(f: &str) -> bool {
     PARTICLE_WORDS.holds(f)

@@ -440,6 +440,15 @@ fn person_fields_follow_the_list_rules() {
     assert_eq!(primaries(&analyze_person("LNU", "Eric")), ["ERIC"]);
     assert_eq!(primaries(&analyze("Dr. Fnu Mnu Khamis")), ["KHAMIS"]);
     assert_eq!(primaries(&analyze_person("FNU", "LNU")), ["LNU", "FNU"]);
+    // Generational suffixes go too (OFAC `SALI JR., Jainal Antel`).
+    assert_eq!(
+        primaries(&analyze("Jainal Antel SALI JR.")),
+        ["JAINAL", "ANTEL", "SALI"]
+    );
+    assert_eq!(
+        primaries(&analyze_person("SMITH", "JOHN III")),
+        ["JOHN", "SMITH"]
+    );
     assert_eq!(primaries(&analyze("Mehbooba MUFTI")), ["MEHBOOBA", "MUFTI"]);
     // A glued article before DINE: ZAHER ALDINE = ZAHER EL DINE.
     assert_eq!(
