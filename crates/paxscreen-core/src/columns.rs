@@ -2,6 +2,19 @@
 //! they do not read: unknown columns stay allowed so the formats can grow, but are
 //! never dropped silently.
 
+/// A CSV header as the readers compare it with their column names: without a byte
+/// order mark, spaces and quotes around it, lower-cased, and with the spaces and hyphens
+/// of spreadsheet headers as underscores (`Given Names` and `given-names` are
+/// `given_names`; `Birth Date` stays another name).
+pub fn normalize_header(h: &str) -> String {
+    h.trim_start_matches('\u{FEFF}')
+        .trim()
+        .trim_matches('"')
+        .trim()
+        .to_ascii_lowercase()
+        .replace([' ', '-'], "_")
+}
+
 /// The warning for the headers of `headers` that are not among `known` (headers
 /// already trimmed and lower-cased; empty ones are ignored), or None when all are
 /// read. `meant` tells the column a usual spelling stands for: it is given the header
@@ -35,6 +48,14 @@ pub fn unread_columns_warning<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headers_are_normalized_not_guessed() {
+        assert_eq!(normalize_header("\u{FEFF} \"Given Names\" "), "given_names");
+        assert_eq!(normalize_header("doc-number"), "doc_number");
+        assert_eq!(normalize_header("DOB"), "dob");
+        assert_eq!(normalize_header("Birth Date"), "birth_date");
+    }
 
     #[test]
     fn names_each_unread_column_and_what_it_was_meant_as() {

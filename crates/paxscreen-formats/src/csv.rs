@@ -36,7 +36,7 @@ fn header_names(first_line: &str, delimiter: u8) -> Vec<String> {
     first_line
         .trim_start_matches('\u{FEFF}')
         .split(char::from(delimiter))
-        .map(|h| h.trim().trim_matches('"').trim().to_ascii_lowercase())
+        .map(paxscreen_core::columns::normalize_header)
         .collect()
 }
 
@@ -125,7 +125,7 @@ pub fn read_csv(
     };
     let cols: Vec<String> = header
         .iter()
-        .map(|h| decode(h).0.trim_matches('"').to_ascii_lowercase())
+        .map(|h| paxscreen_core::columns::normalize_header(&decode(h).0))
         .collect();
     let idx: HashMap<&str, usize> = COLUMNS
         .iter()
@@ -371,7 +371,7 @@ mod tests {
         assert!(
             warnings[0].starts_with(
                 "line 1: columns `birth_date` (for `dob`, name it `dob`), \
-                 `document number` (for `doc_number`, name it `doc_number`), `seat` not read"
+                 `document_number` (for `doc_number`, name it `doc_number`), `seat` not read"
             ),
             "{}",
             warnings[0]
@@ -384,6 +384,20 @@ mod tests {
             &mut warnings,
         )
         .unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        // A spreadsheet's spaced or hyphenated spelling of a contract column is that
+        // column (`Given Names`, `Doc-Number`), read without a warning.
+        let mut warnings = Vec::new();
+        let r = read_csv(
+            b"ID,Surname,Given Names,DOB,Doc-Number\nT1,ALI,OMAR,1979,N1\n",
+            "t.csv",
+            &mut Ids::default(),
+            &mut warnings,
+        )
+        .unwrap();
+        let t = r[0].as_ref().unwrap();
+        assert_eq!(t.given_names, "OMAR");
+        assert_eq!(t.documents[0].number, "N1");
         assert!(warnings.is_empty(), "{warnings:?}");
     }
 

@@ -145,7 +145,7 @@ fn read_in_pieces(
     let mut col: HashMap<&str, usize> = HashMap::new();
     let mut names = Vec::with_capacity(headers.len());
     for (i, h) in headers.iter().enumerate() {
-        let h = h.trim().trim_start_matches('\u{FEFF}').to_ascii_lowercase();
+        let h = paxscreen_core::columns::normalize_header(h);
         if let Some(known) = COLUMNS.iter().find(|c| **c == h) {
             if col.insert(known, i).is_some() {
                 return Err(invalid(
