@@ -307,7 +307,12 @@ impl DobSpec {
                 to: to.year,
             });
         }
-        PartialDate::parse(t).map(DobSpec::Date)
+        // A listed date with its unknown month or day written 00 or XX is its known
+        // part, as a traveller's is (only on the error path: snapshots decode dates
+        // written normalized).
+        PartialDate::parse(t)
+            .or_else(|e| PartialDate::parse_with_unknown_parts(t).ok_or(e))
+            .map(DobSpec::Date)
     }
 
     /// Does this specification contain the given year?
@@ -389,6 +394,14 @@ mod tests {
                 format!("\"{year:04}..1965\"")
             );
         }
+    }
+
+    #[test]
+    fn listed_dates_with_unknown_parts_are_their_known_part() {
+        assert_eq!(DobSpec::parse("1971-00-00").unwrap().to_string(), "1971");
+        assert_eq!(DobSpec::parse("1971-06-XX").unwrap().to_string(), "1971-06");
+        assert!(DobSpec::parse("1971-13-00").is_err());
+        assert!(DobSpec::parse("1971-02-30").is_err());
     }
 
     #[test]
