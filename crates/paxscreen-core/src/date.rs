@@ -173,11 +173,12 @@ impl PartialDate {
     /// which may be unknown (`00`, `XX` or ICAO's `<<`): the known part (a day without
     /// its month is dropped). None for other text or an invalid date.
     pub fn from_parts_with_unknown(year: u16, month: &str, day: &str) -> Option<Self> {
+        // Without a String per part: every EDIFACT and MRZ date of birth comes here.
         let part = |s: &str| -> Option<Option<u8>> {
-            match s.to_ascii_uppercase().as_str() {
-                "00" | "XX" | "<<" => Some(None),
-                n if n.len() == 2 && n.bytes().all(|b| b.is_ascii_digit()) => {
-                    Some(Some(n.parse().ok()?))
+            match *s.as_bytes() {
+                [b'0', b'0'] | [b'X' | b'x', b'X' | b'x'] | [b'<', b'<'] => Some(None),
+                [a, b] if a.is_ascii_digit() && b.is_ascii_digit() => {
+                    Some(Some((a - b'0') * 10 + (b - b'0')))
                 }
                 _ => None,
             }
